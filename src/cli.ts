@@ -1,0 +1,121 @@
+/**
+ * The `kehoach` command.
+ *   kehoach parse FILE        print the plan as JSON (a preview; writes nothing)
+ *   kehoach import FILE       store the plan and print what was stored
+ *   kehoach serve [--port N] [--seed]   serve the web app and API
+ *   kehoach migrate           apply database migrations
+ * Errors print in Vietnamese and English and exit non-zero; nothing is stored on error.
+ */
+import { type Database, openDatabase } from "./db/connection.ts";
+import { importPlanFile, parsePlanFile } from "./db/import-plan.ts";
+import { seedDemo } from "./db/seed.ts";
+import type { ImportWarning } from "./importer/plan-json.ts";
+import { AppError } from "./server/errors.ts";
+import { startServer } from "./server/serve.ts";
+
+const HELP = `kehoach — quản lý thực hiện kế hoạch / run a government plan
+
+Cách dùng / usage:
+  kehoach parse FILE                 xem trước kế hoạch dạng JSON, không ghi gì / preview as JSON, writes nothing
+  kehoach import FILE [--actor NAME] nhập kế hoạch vào cơ sở dữ liệu / store the plan
+  kehoach serve [--port N] [--seed]  chạy ứng dụng web và API / serve the web app and API
+  kehoach migrate                    cập nhật cấu trúc cơ sở dữ liệu / apply migrations
+
+Môi trường / environment:
+  DATABASE_URL       PostgreSQL (postgres://…); nếu không có, dùng cơ sở dữ liệu nhúng / else embedded PGlite
+  KEHOACH_DATA_DIR   thư mục dữ liệu nhúng / embedded database folder (default ./data/db)
+  PORT               cổng / port (default 3000)`;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function printWarnings(warnings: ImportWarning[]) {
+  if (warnings.length === 0) {
+    process.stderr.write("Không có cảnh báo / no warnings\n");
+    return;
+  }
+  process.stderr.write(`${warnings.length} cảnh báo / warning(s):\n`);
+  for (const w of warnings) process.stderr.write(`  [${w.code}] ${w.where}: ${w.message}\n`);
+}
+
+async function withDb<T>(fn: (d: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase();
+  try {
+    await database.migrate();
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(`${HELP}\n`);
+    return command ? 0 : 1;
+  }
+  if (command === "parse") {
+    const file = args[0];
+    if (!file) throw new AppError("VALIDATION", { en: "parse needs a FILE.", vi: "Lệnh parse cần tên tệp." });
+    const plan = await parsePlanFile(null, file);
+    process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+    printWarnings(plan.warnings);
+    return 0;
+  }
+  if (command === "import") {
+    const file = args[0];
+    if (!file) throw new AppError("VALIDATION", { en: "import needs a FILE.", vi: "Lệnh import cần tên tệp." });
+    return withDb(async ({ db }) => {
+      process.stderr.write(`Đang đọc / reading ${file}…\n`);
+      const { plan, result } = await importPlanFile(db, file, flag(args, "--actor") ?? process.env.USER ?? "cli");
+      process.stdout.write(
+        `${JSON.stringify({ planId: result.planId, title: plan.plan.title, number: plan.plan.number, tasks: result.tasks, targets: result.targets, groups: result.groups, agenciesCreated: result.agenciesCreated, warnings: plan.warnings.length }, null, 2)}\n`,
+      );
+      printWarnings(plan.warnings);
+      return 0;
+    });
+  }
+  if (command === "migrate") {
+    return withDb(async (d) => {
+      process.stdout.write(`Đã cập nhật cơ sở dữ liệu / migrated (${d.kind})\n`);
+      return 0;
+    });
+  }
+  if (command === "serve") {
+    const database = await openDatabase();
+    await database.migrate();
+    if (args.includes("--seed")) await seedDemo(database, (s) => process.stdout.write(`${s}\n`));
+    const port = Number(flag(args, "--port") ?? process.env.PORT ?? 3000);
+    const server = await startServer({ db: database, port });
+    process.stdout.write(
+      `\nkehoach đang chạy / is running: ${server.url}\n  API: ${server.url}/api/plans — tài liệu / docs: ${server.url}/api/docs\n  Cơ sở dữ liệu / database: ${database.kind === "pglite" ? `nhúng / embedded (${process.env.KEHOACH_DATA_DIR ?? "./data/db"})` : "PostgreSQL"}\n  Chưa có tài khoản: mọi người được xem kế hoạch / no accounts yet: plans are public to read\n`,
+    );
+    const stop = async () => {
+      await server.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    return new Promise<number>(() => {});
+  }
+  process.stderr.write(`Lệnh không rõ / unknown command: ${command}\n\n${HELP}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0 || process.argv[2] !== "serve") process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof AppError) {
+      process.stderr.write(`Lỗi: ${err.messageVi}\nError [${err.code}]: ${err.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`Lỗi hệ thống / internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 70;
+    }
+  },
+);

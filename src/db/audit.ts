@@ -1,0 +1,44 @@
+/**
+ * Appends to the audit log inside the caller's transaction. Rows are hash-chained (each hash
+ * covers the previous hash and this row's content), so a rewritten history can be detected
+ * (MODEL.md: AuditEntry append-only, hash-chained).
+ */
+import { createHash } from "node:crypto";
+import { desc } from "drizzle-orm";
+import type { Db } from "./connection.ts";
+import { auditLog } from "./schema.ts";
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface AuditInput {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Hash of one audit row given the previous row's hash. */
+export function auditHash(prevHash: string | null, entry: AuditInput, at: string): string {
+  const payload = JSON.stringify([prevHash, at, entry.actor, entry.action, entry.entity, entry.entityId ?? null, entry.before ?? null, entry.after ?? null]);
+  return createHash("sha256").update(payload).digest("hex");
+}
+
+/** Appends one audit row. Call inside the transaction that makes the change. */
+export async function appendAudit(tx: Tx | Db, entry: AuditInput): Promise<void> {
+  const [prev] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).for("update");
+  const at = new Date().toISOString();
+  const prevHash = prev?.hash ?? null;
+  await tx.insert(auditLog).values({
+    at: new Date(at),
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    prevHash,
+    hash: auditHash(prevHash, entry, at),
+  });
+}

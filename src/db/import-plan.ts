@@ -1,0 +1,56 @@
+/**
+ * Imports a plan document: parse it (with the registry's agencies known, so their aliases
+ * resolve), then store it in one transaction. Shared by the CLI, the demo seed and the API.
+ */
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { asc } from "drizzle-orm";
+import { type KnownAgency, parsePlanBytes } from "../importer/parse-plan.ts";
+import type { PlanJson } from "../importer/plan-json.ts";
+import { MAX_PLAN_BYTES } from "../importer/text.ts";
+import { AppError } from "../server/errors.ts";
+import type { Db } from "./connection.ts";
+import { agencies, agencyAliases } from "./schema.ts";
+import { contentHash, type StoreResult, storePlan } from "./store-plan.ts";
+
+/** The registry's agencies, for the importer's resolver. */
+export async function knownAgencies(db: Db): Promise<KnownAgency[]> {
+  const rows = await db.select().from(agencies).orderBy(asc(agencies.id));
+  const aliases = await db.select().from(agencyAliases);
+  return rows
+    .filter((a) => !a.isGroup)
+    .map((a) => ({ name: a.name, kind: a.kind, level: a.level, aliases: aliases.filter((x) => x.agencyId === a.id).map((x) => x.alias) }));
+}
+
+/** Reads a plan file, refusing a missing or oversized one before reading it whole. */
+export async function readPlanFile(file: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new Error("not a file");
+    size = s.size;
+  } catch {
+    throw new AppError("FILE_NOT_FOUND", { en: `No such file: ${file}`, vi: `Không có tệp: ${file}` });
+  }
+  if (size > MAX_PLAN_BYTES) {
+    throw new AppError("PLAN_TOO_LARGE", {
+      en: `${path.basename(file)} is ${(size / 1048576).toFixed(1)} MB; a plan document may be at most 10 MB.`,
+      vi: `${path.basename(file)} có dung lượng ${(size / 1048576).toFixed(1).replace(".", ",")} MB; văn bản kế hoạch tối đa 10 MB.`,
+    });
+  }
+  return new Uint8Array(await readFile(file));
+}
+
+export async function parsePlanFile(db: Db | null, file: string): Promise<PlanJson> {
+  const bytes = await readPlanFile(file);
+  return parsePlanBytes(bytes, { sourceName: path.basename(file), knownAgencies: db ? await knownAgencies(db) : undefined });
+}
+
+/** Parses and stores a plan file. Throws PLAN_ALREADY_IMPORTED for a document already stored. */
+export async function importPlanFile(db: Db, file: string, actor: string): Promise<{ plan: PlanJson; result: StoreResult }> {
+  const bytes = await readPlanFile(file);
+  const plan = parsePlanBytes(bytes, { sourceName: path.basename(file), knownAgencies: await knownAgencies(db) });
+  const hash = contentHash(new TextDecoder().decode(bytes));
+  const result = await storePlan(db, plan, { file: path.basename(file), hash, actor });
+  return { plan, result };
+}

@@ -1,0 +1,74 @@
+/**
+ * The one error type. Every failure the user can cause carries a stable code and a message in
+ * Vietnamese and English; `httpStatus` maps codes to HTTP in one place (server/error-handler).
+ */
+export type ErrorCode =
+  | "VALIDATION"
+  | "NOT_FOUND"
+  | "PLAN_EMPTY"
+  | "PLAN_NOT_TEXT"
+  | "PLAN_TOO_LARGE"
+  | "PLAN_NO_TASK_TABLE"
+  | "PLAN_ALREADY_IMPORTED"
+  | "FILE_NOT_FOUND"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "INTERNAL";
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+  reasonVi: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly messageVi: string;
+  readonly fields?: FieldProblem[];
+  readonly details?: Record<string, unknown>;
+
+  constructor(
+    code: ErrorCode,
+    message: { en: string; vi: string },
+    extra: { fields?: FieldProblem[]; details?: Record<string, unknown> } = {},
+  ) {
+    super(message.en);
+    this.name = "AppError";
+    this.code = code;
+    this.messageVi = message.vi;
+    this.fields = extra.fields;
+    this.details = extra.details;
+  }
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  PLAN_EMPTY: 422,
+  PLAN_NOT_TEXT: 422,
+  PLAN_TOO_LARGE: 413,
+  PLAN_NO_TASK_TABLE: 422,
+  PLAN_ALREADY_IMPORTED: 409,
+  FILE_NOT_FOUND: 404,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  INTERNAL: 500,
+};
+
+/** The HTTP status for an error code: the single mapping used by the server. */
+export function httpStatus(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+/** The JSON body every error response has. */
+export function errorBody(err: AppError) {
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      messageVi: err.messageVi,
+      ...(err.fields ? { fields: err.fields } : {}),
+      ...(err.details ? { details: err.details } : {}),
+    },
+  };
+}

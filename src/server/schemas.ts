@@ -1,0 +1,147 @@
+/** OpenAPI schemas of what the API serves (the same shapes as docs/plan-json.md). */
+import { z } from "@hono/zod-openapi";
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "VALIDATION" }),
+      message: z.string(),
+      messageVi: z.string(),
+      fields: z.array(z.object({ field: z.string(), reason: z.string(), reasonVi: z.string() })).optional(),
+    }),
+  })
+  .openapi("Error");
+
+export const IdParam = z.object({
+  id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" }, example: 1 }),
+});
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), "not a real calendar date");
+
+export const AgencyRef = z.object({ id: z.number(), name: z.string(), isGroup: z.boolean() }).openapi("AgencyRef");
+
+export const MilestoneSchema = z
+  .object({
+    due: z.string(),
+    start: z.string().optional(),
+    action: z.string().optional(),
+    product: z.string().optional(),
+    quantity: z.string().optional(),
+    text: z.string(),
+  })
+  .openapi("Milestone");
+
+export const TaskSchema = z
+  .object({
+    id: z.number(),
+    planId: z.number(),
+    code: z.string().openapi({ example: "2.3" }),
+    group: z.string().nullable(),
+    groupTitle: z.string().nullable(),
+    content: z.string(),
+    body: z.string().nullable(),
+    leads: z.array(AgencyRef),
+    coordinators: z.array(AgencyRef),
+    deadlineText: z.string().openapi({ example: "Trình UBND tỉnh trong Quý I/2022" }),
+    schedule: z.object({
+      continuous: z.boolean(),
+      recurrence: z.string().nullable(),
+      kind: z.string(),
+      milestones: z.array(MilestoneSchema),
+    }),
+    firstDue: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi("Task");
+
+export const TaskQuery = z.object({
+  plan: z.coerce.number().int().positive().optional(),
+  agency: z.coerce.number().int().positive().optional(),
+  group: z.string().max(20).optional(),
+  dueFrom: isoDate.optional(),
+  dueTo: isoDate.optional(),
+  kind: z.enum(["continuous", "recurring", "milestone", "mixed", "unknown"]).optional(),
+  q: z.string().max(200).optional(),
+  sort: z.enum(["code", "due"]).default("code"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const TaskPage = z.object({ items: z.array(TaskSchema), total: z.number() }).openapi("TaskPage");
+
+const MeasureSchema = z.object({ value: z.number(), unit: z.string(), comparator: z.enum([">", ">=", "=", "<", "<="]), text: z.string() });
+
+export const PlanSummary = z
+  .object({
+    id: z.number(),
+    title: z.string(),
+    number: z.string().nullable(),
+    issuer: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    periodStart: z.number().nullable(),
+    periodEnd: z.number().nullable(),
+    taskCount: z.number(),
+    targetCount: z.number(),
+  })
+  .openapi("PlanSummary");
+
+export const PlanDetail = z
+  .object({
+    id: z.number(),
+    title: z.string(),
+    number: z.string().nullable(),
+    issuer: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    periodStart: z.number().nullable(),
+    periodEnd: z.number().nullable(),
+    basis: z.array(z.string()),
+    sections: z.array(z.object({ heading: z.string(), text: z.string() })),
+    implementation: z.string().nullable(),
+    warnings: z.array(z.object({ where: z.string(), code: z.string(), message: z.string() })),
+    sourceFile: z.string().nullable(),
+    groups: z.array(z.object({ code: z.string(), title: z.string() })),
+    targets: z.array(z.object({ id: z.number(), code: z.string(), text: z.string(), year: z.number().nullable(), measures: z.array(MeasureSchema) })),
+  })
+  .openapi("Plan");
+
+export const AgencySummary = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    kind: z.string().nullable(),
+    level: z.string().nullable(),
+    isGroup: z.boolean(),
+    aliases: z.array(z.string()),
+    leadCount: z.number(),
+    coordinatorCount: z.number(),
+  })
+  .openapi("AgencySummary");
+
+export const AgencyDetail = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    kind: z.string().nullable(),
+    level: z.string().nullable(),
+    isGroup: z.boolean(),
+    note: z.string().nullable(),
+    aliases: z.array(z.string()),
+    validFrom: z.string().nullable(),
+    validTo: z.string().nullable(),
+    successor: z.object({ id: z.number(), name: z.string() }).nullable(),
+    successorConfirmed: z.boolean().nullable(),
+    members: z.array(z.object({ id: z.number(), name: z.string() })),
+    lead: z.array(TaskSchema),
+    coordinating: z.array(TaskSchema),
+  })
+  .openapi("Agency");
+
+export const errorResponses = {
+  400: { description: "Invalid request (which field, and why)", content: { "application/json": { schema: ErrorSchema } } },
+  404: { description: "Not found", content: { "application/json": { schema: ErrorSchema } } },
+} as const;
