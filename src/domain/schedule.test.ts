@@ -28,39 +28,35 @@ type Expected = Partial<{
   milestones: Partial<Milestone>[];
 }>;
 
+const TRINH = "Trình UBND tỉnh";
+/** Expected milestone: its due date, its action (absent when undefined) and any other field. */
+const M = (due: string, action?: string, more: Partial<Milestone> = {}): Partial<Milestone> => ({
+  due,
+  action,
+  ...more,
+});
+const one = (due: string, action?: string, more?: Partial<Milestone>): Expected => ({
+  kind: "milestone",
+  milestones: [M(due, action, more)],
+});
+const span = (start: string, due: string): Expected => one(due, undefined, { start });
+
 // Every real phrase from the Tuyên Quang plan and /plans/other (FACTS.md), and the forms GLOSSARY.md names.
 const REAL: Array<[string, Expected]> = [
   ["Thường xuyên", { kind: "continuous", continuous: true, recurrence: null, milestones: [] }],
   ["Hàng năm", { kind: "recurring", recurrence: "yearly", milestones: [] }],
   ["Hàng tháng", { kind: "recurring", recurrence: "monthly" }],
-  [
-    "Trình UBND tỉnh trong Quý I/2022",
-    { kind: "milestone", milestones: [{ due: "2022-03-31", action: "Trình UBND tỉnh" }] },
-  ],
-  [
-    "Trình UBND tỉnh KH trong Quý IV/2021",
-    { milestones: [{ due: "2021-12-31", action: "Trình UBND tỉnh", product: "Kế hoạch" }] },
-  ],
-  [
-    "Trình UBND tỉnh Dự án trong Quý I/2022",
-    { milestones: [{ due: "2022-03-31", action: "Trình UBND tỉnh", product: "Dự án" }] },
-  ],
-  [
-    "Trình UBND tỉnh Quy hoạch trong tháng 8/2022",
-    { milestones: [{ due: "2022-08-31", action: "Trình UBND tỉnh", product: "Quy hoạch" }] },
-  ],
-  ["Trình UBND tỉnh Quý II/2022", { milestones: [{ due: "2022-06-30", action: "Trình UBND tỉnh" }] }],
+  ["Trình UBND tỉnh trong Quý I/2022", one("2022-03-31", TRINH)],
+  ["Trình UBND tỉnh KH trong Quý IV/2021", one("2021-12-31", TRINH, { product: "Kế hoạch" })],
+  ["Trình UBND tỉnh Dự án trong Quý I/2022", one("2022-03-31", TRINH, { product: "Dự án" })],
+  ["Trình UBND tỉnh Quy hoạch trong tháng 8/2022", one("2022-08-31", TRINH, { product: "Quy hoạch" })],
+  ["Trình UBND tỉnh Quý II/2022", one("2022-06-30", TRINH)],
   [
     "Trình UBND tỉnh trong Quý I/2022 (4 cụm) và Quý II/2022 (3 cụm)",
     {
       milestones: [
-        {
-          due: "2022-03-31",
-          action: "Trình UBND tỉnh",
-          quantity: "4 cụm",
-          text: "Trình UBND tỉnh trong Quý I/2022 (4 cụm)",
-        },
-        { due: "2022-06-30", action: "Trình UBND tỉnh", quantity: "3 cụm", text: "Quý II/2022 (3 cụm)" },
+        M("2022-03-31", TRINH, { quantity: "4 cụm", text: "Trình UBND tỉnh trong Quý I/2022 (4 cụm)" }),
+        M("2022-06-30", TRINH, { quantity: "3 cụm", text: "Quý II/2022 (3 cụm)" }),
       ],
     },
   ],
@@ -68,77 +64,79 @@ const REAL: Array<[string, Expected]> = [
     "Tích hợp QH tỉnh trong Quý I/2022. Xây dựng quy hoạch các vùng nguyên liệu trong Quý III/2022",
     {
       milestones: [
-        { due: "2022-03-31", action: "Tích hợp QH tỉnh", product: undefined },
-        { due: "2022-09-30", action: "Xây dựng quy hoạch các vùng nguyên liệu" },
+        M("2022-03-31", "Tích hợp QH tỉnh", { product: undefined }),
+        M("2022-09-30", "Xây dựng quy hoạch các vùng nguyên liệu"),
       ],
     },
   ],
-  ["Tháng 8/2024", { milestones: [{ due: "2024-08-31", action: undefined, text: "Tháng 8/2024" }] }],
-  ["2024 - 2025", { milestones: [{ start: "2024-01-01", due: "2025-12-31" }] }],
-  ["2026 - 2027", { milestones: [{ start: "2026-01-01", due: "2027-12-31" }] }],
-  ["2025 - 2030", { milestones: [{ start: "2025-01-01", due: "2030-12-31" }] }],
-  ["Xong trong Quý II/2026", { milestones: [{ due: "2026-06-30", action: undefined }] }],
-  ["Xong trong tháng 5/2026", { milestones: [{ due: "2026-05-31", action: undefined }] }],
-  ["Trong năm 2026", { milestones: [{ due: "2026-12-31", action: undefined }] }],
+  ["Tháng 8/2024", one("2024-08-31", undefined, { text: "Tháng 8/2024" })],
+  ["2024 - 2025", span("2024-01-01", "2025-12-31")],
+  ["2026 - 2027", span("2026-01-01", "2027-12-31")],
+  ["2025 - 2030", span("2025-01-01", "2030-12-31")],
+  ["Xong trong Quý II/2026", one("2026-06-30")],
+  ["Xong trong tháng 5/2026", one("2026-05-31")],
+  ["Trong năm 2026", one("2026-12-31")],
   [
     "Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030",
-    { milestones: [{ due: "2029-12-31", action: "Hoàn thành đầu tư, lắp đặt và vận hành" }] },
+    one("2029-12-31", "Hoàn thành đầu tư, lắp đặt và vận hành"),
   ],
-  ["Năm 2022 và hàng năm", { kind: "mixed", recurrence: "yearly", milestones: [{ due: "2022-12-31" }] }],
-  ["6 tháng đầu năm 2024", { milestones: [{ due: "2024-06-30" }] }],
-  ["Tháng 6/2023", { milestones: [{ due: "2023-06-30" }] }],
-  ["giai đoạn 2021-2025", { milestones: [{ start: "2021-01-01", due: "2025-12-31", action: undefined }] }],
-  ["tháng 2/2024", { milestones: [{ due: "2024-02-29" }] }],
+  ["Năm 2022 và hàng năm", { kind: "mixed", recurrence: "yearly", milestones: [M("2022-12-31")] }],
+  ["6 tháng đầu năm 2024", one("2024-06-30")],
+  ["Tháng 6/2023", one("2023-06-30")],
+  ["giai đoạn 2021-2025", span("2021-01-01", "2025-12-31")],
+  ["tháng 2/2024", one("2024-02-29")],
 ];
 
 // Further forms named by the rules.
 const MORE: Array<[string, Expected]> = [
   ["Liên tục", { kind: "continuous" }],
+  ["<i>Thường xuyên.</i>", { kind: "continuous" }],
   ["HẰNG QUÝ", { recurrence: "quarterly" }],
-  ["Hằng năm", { recurrence: "yearly" }],
+  ["*Hằng năm*", { recurrence: "yearly" }],
   ["6 tháng một lần", { recurrence: "half-yearly" }],
   ["định kỳ 6 tháng", { recurrence: "half-yearly" }],
   ["hàng 6 tháng", { recurrence: "half-yearly" }],
   ["nửa năm", { recurrence: "half-yearly" }],
   ["Hàng quý, hàng năm", { kind: "recurring", recurrence: "quarterly" }],
   ["Thường xuyên, báo cáo hàng năm", { kind: "mixed", continuous: true, recurrence: "yearly" }],
-  ["quý II năm 2022", { milestones: [{ due: "2022-06-30" }] }],
-  ["Quý 3/2022", { milestones: [{ due: "2022-09-30" }] }],
-  ["Q4/2021", { milestones: [{ due: "2021-12-31" }] }],
-  ["tháng 5 năm 2026", { milestones: [{ due: "2026-05-31" }] }],
-  ["tháng 12/2021", { milestones: [{ due: "2021-12-31" }] }],
-  ["tháng 2/2023", { milestones: [{ due: "2023-02-28" }] }],
-  ["6 tháng cuối năm 2023", { milestones: [{ due: "2023-12-31" }] }],
-  ["9 tháng năm 2023", { milestones: [{ due: "2023-09-30" }] }],
-  ["9 tháng đầu năm 2023", { milestones: [{ due: "2023-09-30" }] }],
-  ["trước 30/6/2023", { milestones: [{ due: "2023-06-29" }] }],
-  ["ngày 15/3/2022", { milestones: [{ due: "2022-03-15" }] }],
-  ["đến ngày 15/3/2022", { milestones: [{ due: "2022-03-15", action: undefined }] }],
-  ["15/03/2022", { milestones: [{ due: "2022-03-15" }] }],
-  ["ngày 15 tháng 3 năm 2022", { milestones: [{ due: "2022-03-15" }] }],
-  ["Năm 2022", { milestones: [{ due: "2022-12-31" }] }],
-  ["cuối năm 2022", { milestones: [{ due: "2022-12-31", action: undefined }] }],
-  ["đến năm 2025", { milestones: [{ due: "2025-12-31", action: undefined }] }],
-  ["2025", { milestones: [{ due: "2025-12-31" }] }],
-  ["2021 – 2025", { milestones: [{ start: "2021-01-01", due: "2025-12-31" }] }],
-  [
-    "từ năm 2024 đến năm 2030",
-    { milestones: [{ start: "2024-01-01", due: "2030-12-31", action: undefined }] },
-  ],
-  ["Năm 2021 - 2022", { milestones: [{ start: "2021-01-01", due: "2022-12-31" }] }],
-  ["từ tháng 1/2022 đến tháng 6/2022", { milestones: [{ start: "2022-01-01", due: "2022-06-30" }] }],
-  ["<i>Thường xuyên.</i>", { kind: "continuous" }],
-  ["*Hàng năm*", { recurrence: "yearly" }],
   [
     "Trình UBND tỉnh ban hành Quyết định trong năm 2022",
-    { milestones: [{ action: "Trình UBND tỉnh ban hành", product: "Quyết định" }] },
+    one("2022-12-31", "Trình UBND tỉnh ban hành", { product: "Quyết định" }),
   ],
-  ["Trình UBND tỉnh Đề án trong Quý I/2022", { milestones: [{ product: "Đề án" }] }],
+  ["Trình UBND tỉnh Đề án trong Quý I/2022", one("2022-03-31", TRINH, { product: "Đề án" })],
   [
     "Trình UBND tỉnh trong Quý I/2022, ban hành trong Quý II/2022",
-    { milestones: [{ action: "Trình UBND tỉnh" }, { action: "ban hành" }] },
+    { milestones: [M("2022-03-31", TRINH), M("2022-06-30", "ban hành")] },
   ],
 ];
+
+/** Phrases that give one milestone without an action: [phrase, due] or [phrase, [start, due]]. */
+const DATES: Array<[string, string | [string, string]]> = [
+  ["quý II năm 2022", "2022-06-30"],
+  ["Quý 3/2022", "2022-09-30"],
+  ["Q4/2021", "2021-12-31"],
+  ["tháng 5 năm 2026", "2026-05-31"],
+  ["tháng 12/2021", "2021-12-31"],
+  ["tháng 2/2023", "2023-02-28"],
+  ["6 tháng cuối năm 2023", "2023-12-31"],
+  ["9 tháng năm 2023", "2023-09-30"],
+  ["9 tháng đầu năm 2023", "2023-09-30"],
+  ["trước 30/6/2023", "2023-06-29"],
+  ["trước Quý II/2022", "2022-03-31"],
+  ["ngày 15/3/2022", "2022-03-15"],
+  ["đến ngày 15/3/2022", "2022-03-15"],
+  ["15/03/2022", "2022-03-15"],
+  ["ngày 15 tháng 3 năm 2022", "2022-03-15"],
+  ["Năm 2022", "2022-12-31"],
+  ["cuối năm 2022", "2022-12-31"],
+  ["đến năm 2025", "2025-12-31"],
+  ["2025", "2025-12-31"],
+  ["2021 – 2025", ["2021-01-01", "2025-12-31"]],
+  ["từ năm 2024 đến năm 2030", ["2024-01-01", "2030-12-31"]],
+  ["Năm 2021 - 2022", ["2021-01-01", "2022-12-31"]],
+  ["từ tháng 1/2022 đến tháng 6/2022", ["2022-01-01", "2022-06-30"]],
+];
+for (const [phrase, when] of DATES) MORE.push([phrase, typeof when === "string" ? one(when) : span(...when)]);
 
 describe("parseSchedule: phrases from real plans", () => {
   it.each([...REAL, ...MORE])("%s", (phrase, expected) => {
@@ -221,32 +219,10 @@ describe("scheduleKind, firstDue, lastDue", () => {
 const year = fc.integer({ min: 1990, max: 2100 });
 const VOCAB = [
   ...REAL.map(([p]) => p),
-  ...[
-    "trong",
-    "và",
-    ",",
-    ".",
-    ";",
-    "trước",
-    "ngày",
-    "(4 cụm)",
-    "Quý II",
-    "10/12",
-    "tháng 8",
-    "KH",
-    "năm",
-    "hàng",
-  ],
-  ...[
-    "Liên tục",
-    "hằng quý",
-    "6 tháng một lần",
-    "Q4/2021",
-    "ngày 15 tháng 3 năm 2022",
-    "31/02/2022",
-    "123",
-    "đầu",
-  ],
+  ..."trong|và|,|.|;|trước|ngày|(4 cụm)|Quý II|10/12|tháng 8|KH|năm|hàng|đầu|123|Liên tục|hằng quý".split(
+    "|",
+  ),
+  ..."6 tháng một lần|Q4/2021|ngày 15 tháng 3 năm 2022|31/02/2022|từ|đến|-|2026".split("|"),
 ];
 const vocabPhrase = fc.array(fc.constantFrom(...VOCAB), { maxLength: 6 }).map((ws) => ws.join(" "));
 const anyText = fc.oneof(
@@ -265,13 +241,8 @@ describe("parseSchedule: properties", () => {
       fc.property(year, fc.integer({ min: 1, max: 4 }), (y, q) => {
         const expected = oracleMonthEnd(y, q * 3);
         const r = ROMAN[q - 1];
-        for (const phrase of [
-          `Quý ${r}/${y}`,
-          `quý ${r} năm ${y}`,
-          `Quý ${q}/${y}`,
-          `Q${q}/${y}`,
-          `Trình UBND tỉnh trong Quý ${r}/${y}`,
-        ]) {
+        const forms = [`Quý ${r}/${y}`, `quý ${r} năm ${y}`, `Quý ${q}/${y}`, `Q${q}/${y}`];
+        for (const phrase of [...forms, `Trình UBND tỉnh trong Quý ${r}/${y}`]) {
           expect(dues(parseSchedule(phrase)), phrase).toEqual([expected]);
         }
       }),
@@ -281,11 +252,8 @@ describe("parseSchedule: properties", () => {
   it("reads every month as its last day, a valid date", () => {
     fc.assert(
       fc.property(year, fc.integer({ min: 1, max: 12 }), (y, m) => {
-        for (const phrase of [
-          `tháng ${m}/${y}`,
-          `Tháng ${String(m).padStart(2, "0")}/${y}`,
-          `tháng ${m} năm ${y}`,
-        ]) {
+        const mm = String(m).padStart(2, "0");
+        for (const phrase of [`tháng ${m}/${y}`, `Tháng ${mm}/${y}`, `tháng ${m} năm ${y}`]) {
           const [due] = dues(parseSchedule(phrase));
           expect(due, phrase).toBe(oracleMonthEnd(y, m));
           expect(isValidIsoDate(due ?? "")).toBe(true);

@@ -54,7 +54,7 @@ function comparatorFor(before: string, after: string): MeasureJson["comparator"]
   const b = before.toLowerCase();
   const a = after.toLowerCase();
   if (/(ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn)\s*$/.test(b)) return ">=";
-  if (/\btừ\s*$/.test(b) && /^[^.;]{0,120}?trở lên/.test(a)) return ">=";
+  if (/(?<![\p{L}])từ\s*$/u.test(b) && /^[^.;]{0,120}?trở lên/.test(a)) return ">=";
   if (/(trên|hơn|vượt)\s*$/.test(b)) return ">";
   if (/(không quá|tối đa|không vượt quá|không cao hơn)\s*$/.test(b)) return "<=";
   if (/(dưới|thấp hơn)\s*$/.test(b)) return "<";
@@ -84,7 +84,7 @@ export function extractMeasures(text: string): MeasureJson[] {
   return out;
 }
 
-const ZONE = /\b(Khu công nghiệp|Cụm công nghiệp|KCN|CCN)\s+(?=[A-ZĐ])/g;
+const ZONE = /(?<![\p{L}])(Khu công nghiệp|Cụm công nghiệp|KCN|CCN)\s+(?=[A-ZĐ])/gu;
 
 /**
  * A target with no number that names zones ("thành lập mới: Khu công nghiệp Nam Sơn Dương,

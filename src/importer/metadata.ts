@@ -8,7 +8,7 @@ import type { ImportWarning, PlanHeader } from "./plan-json.ts";
 import { readReportingDuty } from "./reporting.ts";
 import { cleanInline, squash } from "./text.ts";
 
-const ISSUER_START = /^(ỦY BAN|UỶ BAN|UBND|BỘ|SỞ|BAN|TỈNH ỦY|TỈNH UỶ|HỘI ĐỒNG|HĐND|CỤC|TỔNG CỤC|VĂN PHÒNG|THỦ TƯỚNG|CHÍNH PHỦ|TRUNG TÂM|VIỆN|ĐẠI HỌC|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG AN|THANH TRA)\b/u;
+const ISSUER_START = /^(ỦY BAN|UỶ BAN|UBND|BỘ|SỞ|BAN|TỈNH ỦY|TỈNH UỶ|HỘI ĐỒNG|HĐND|CỤC|TỔNG CỤC|VĂN PHÒNG|THỦ TƯỚNG|CHÍNH PHỦ|TRUNG TÂM|VIỆN|ĐẠI HỌC|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG AN|THANH TRA)(?![\p{L}])/u;
 const ROMAN_HEADING = /^\s*(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.\s+(\S.*)$/;
 const DOC_KIND =
   "Nghị quyết|Chỉ thị|Quyết định|Nghị định|Kết luận|Thông tư|Luật|Công văn|Thông báo|Chương trình|Kế hoạch số|Đề án|Hướng dẫn|Pháp lệnh|Hiến pháp";
@@ -22,7 +22,7 @@ export interface Section {
 
 /** Index of the line that starts the appendix ("PHỤ LỤC…", "Phụ lục"), or lines.length. */
 export function appendixStart(lines: string[]): number {
-  const i = lines.findIndex((l) => /^\s*\**\s*(PHỤ LỤC|Phụ lục)\b/.test(l) && cleanInline(l).length < 200);
+  const i = lines.findIndex((l) => /^\s*\**\s*(PHỤ LỤC|Phụ lục)(?![\p{L}])/u.test(l) && cleanInline(l).length < 200);
   return i < 0 ? lines.length : i;
 }
 
@@ -63,7 +63,7 @@ function titleLines(lines: string[]): { title: string | null; index: number; end
       for (; j < lines.length; j++) {
         const t = cleanInline(lines[j] ?? "");
         // Title lines are short; the preamble that follows is a long sentence ("Thực hiện … ban hành …").
-        if (t === "" || t.length > 220 || /^Căn cứ\s/.test(t) || /\bban hành\b/.test(t) || ROMAN_HEADING.test(t)) break;
+        if (t === "" || t.length > 220 || /^Căn cứ\s/.test(t) || /(?<![\p{L}])ban hành(?![\p{L}])/u.test(t) || ROMAN_HEADING.test(t)) break;
         if (/^-{3,}$/.test(t)) continue;
         parts.push(t);
         if (parts.length >= 6) break;
@@ -138,8 +138,8 @@ function readIssuer(lines: string[], text: string, province: string | null): str
   // No header: "… Ủy ban nhân dân tỉnh ban hành Kế hoạch …".
   const m = squash(text).match(/([A-ZĐỦ][\p{L} ]{3,80}?)\s+ban hành\s+(?:Kế hoạch|kế hoạch)/u);
   if (m?.[1]) {
-    let issuer = m[1].replace(/^.*?\b(Ủy ban|Uỷ ban|UBND|Bộ|Ban|Sở|Tỉnh ủy)/u, "$1").trim();
-    if (/\btỉnh$/.test(issuer) && province) issuer = `${issuer} ${province}`;
+    let issuer = m[1].replace(/^.*?(?<![\p{L}])(Ủy ban|Uỷ ban|UBND|Bộ|Ban|Sở|Tỉnh ủy)(?![\p{L}])/u, "$1").trim();
+    if (/(?<![\p{L}])tỉnh$/u.test(issuer) && province) issuer = `${issuer} ${province}`;
     return issuer;
   }
   return null;
@@ -185,7 +185,7 @@ function readPeriod(title: string | null, text: string): { start: number | null;
   for (const s of sources) {
     const m = s.match(/(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})/);
     if (m && (s === title || /giai đoạn|thời kỳ/.test(m[0]))) return { start: Number(m[1]), end: Number(m[2]) };
-    const y = s === title ? s.match(/\bnăm\s+((?:19|20)\d{2})\b/) : null;
+    const y = s === title ? s.match(/(?<![\p{L}])năm\s+((?:19|20)\d{2})(?!\d)/u) : null;
     if (y) return { start: Number(y[1]), end: Number(y[1]) };
   }
   return { start: null, end: null };

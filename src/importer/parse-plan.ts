@@ -39,6 +39,9 @@ function taskTableRows(lines: string[], rows: (TextRow | null)[]): { cols: TaskC
   const first = rows[start];
   const cols = first ? readTaskHeader(first.cells) : null;
   if (!cols) return null;
+  // A bare "a | b | c" table (its header does not start with "|") keeps a row's empty outer
+  // cells: " | text | | " is a continuation row, not a Markdown row.
+  const bare = !(lines[start] ?? "").trim().startsWith("|") && (lines[start] ?? "").includes("|");
   const out: TextRow[] = [];
   const warnings: ImportWarning[] = [];
   let stray: number[] = [];
@@ -48,7 +51,7 @@ function taskTableRows(lines: string[], rows: (TextRow | null)[]): { cols: TaskC
     if (row) {
       for (const s of stray) warnings.push({ where: `line ${s}`, code: "line_in_table", message: "A line of text inside the task table was not read as a row." });
       stray = [];
-      out.push(row);
+      out.push(bare ? { ...row, cells: row.rawCells } : row);
       continue;
     }
     if (line.trim() === "") continue;

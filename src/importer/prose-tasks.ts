@@ -8,7 +8,7 @@ import type { RawTaskRow } from "./task-rows.ts";
 import { cleanInline, squash } from "./text.ts";
 
 const AGENCY_START =
-  /^(?:Giám đốc\s+|Thủ trưởng\s+|Chủ tịch\s+)?(Sở|Các Sở|Ban|BQL|Cục|Vụ|Viện|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Thanh tra|Thuế|Bộ|Báo|Kho bạc|Ngân hàng|Điện lực|Tỉnh đoàn|Hội|Liên minh|Đài)\b/;
+  /^(?:Giám đốc\s+|Thủ trưởng\s+|Chủ tịch\s+)?(Sở|Các Sở|Ban|BQL|Cục|Vụ|Viện|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Thanh tra|Thuế|Bộ|Báo|Kho bạc|Ngân hàng|Điện lực|Tỉnh đoàn|Hội|Liên minh|Đài)(?![\p{L}])/u;
 const HEADING = /^\s*(\d{1,2})\.\s+(\S.*)$/;
 const ITEM = /^\s*(?:([a-zđ])\)|[-–+•])\s+(\S.*)$/;
 const DEADLINE =
@@ -28,7 +28,7 @@ function deadlineIn(text: string): string {
 }
 
 function coordinatorsIn(text: string): string {
-  const m = text.match(/phối hợp với\s+([^;.]*?)(?:\s+(?:tổ chức|thực hiện|triển khai|xây dựng|hoàn thiện|tham mưu|rà soát|ứng dụng|trong|để)\b|[;.]|$)/);
+  const m = text.match(/phối hợp với\s+([^;.]*?)(?:\s+(?:tổ chức|thực hiện|triển khai|xây dựng|hoàn thiện|tham mưu|rà soát|ứng dụng|trong|để)(?![\p{L}])|[;.]|$)/u);
   return m?.[1]?.trim() ?? "";
 }
 

@@ -8,25 +8,34 @@ import { cleanInline } from "./text.ts";
 export interface TextRow {
   /** 1-based line number in the document. */
   line: number;
+  /** Cells, reading a line that starts and ends with "|" as a Markdown row (outer pipes dropped). */
   cells: string[];
+  /** Cells split at every separator, outer pipes kept as empty cells: how a bare "a | b" table reads. */
+  rawCells: string[];
 }
 
 /** Splits one line into cells when it is a table row; null when it is prose. */
 export function splitTableLine(raw: string): string[] | null {
+  return splitTableLineRaw(raw)?.cells ?? null;
+}
+
+function splitTableLineRaw(raw: string): { cells: string[]; rawCells: string[] } | null {
   const line = raw.replace(/[ \r]+$/, ""); // trailing tabs are empty cells, keep them
   if (line.trim() === "") return null;
   if (line.includes("\t")) {
     const cells = line.split("\t");
-    if (cells.filter((c) => c.trim() !== "").length >= 2 && cells.length >= 3) return cells.map(cleanInline);
+    // ≥ 3 cells; one filled cell is enough (a row continued after a page break has only its text).
+    if (cells.length >= 3 && cells.some((c) => c.trim() !== "")) {
+      const clean = cells.map(cleanInline);
+      return { cells: clean, rawCells: clean };
+    }
   }
   const pipes = (line.match(/\|/g) ?? []).length;
   if (pipes >= 2) {
-    let body = line.trim();
-    if (body.startsWith("|")) {
-      body = body.slice(1);
-      if (body.endsWith("|")) body = body.slice(0, -1);
-    }
-    return body.split("|").map(cleanInline);
+    const trimmed = line.trim();
+    const rawCells = trimmed.split("|").map(cleanInline);
+    const outer = trimmed.startsWith("|") && trimmed.endsWith("|");
+    return { cells: outer ? rawCells.slice(1, -1) : rawCells, rawCells };
   }
   return null;
 }
@@ -108,7 +117,7 @@ export function readTargetHeader(cells: string[]): TargetColumns | null {
 /** Every line of the document as a table row or null, keeping line numbers. */
 export function tableLines(lines: string[]): (TextRow | null)[] {
   return lines.map((l, i) => {
-    const cells = splitTableLine(l);
-    return cells ? { line: i + 1, cells } : null;
+    const split = splitTableLineRaw(l);
+    return split ? { line: i + 1, ...split } : null;
   });
 }

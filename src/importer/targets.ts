@@ -5,7 +5,7 @@
  */
 import { countNamedZones, extractMeasures } from "./measures.ts";
 import type { ImportWarning, TargetJson } from "./plan-json.ts";
-import { readTargetHeader, type TextRow } from "./tables.ts";
+import { isColumnNumberRow, isSeparatorRow, readTargetHeader, readTaskHeader, type TextRow } from "./tables.ts";
 import { cleanInline, squash } from "./text.ts";
 
 const LEAD_IN = /(mục tiêu cụ thể|các chỉ tiêu|chỉ tiêu chủ yếu|chỉ tiêu cụ thể|mục tiêu đến năm|mục tiêu chủ yếu)/i;
@@ -67,6 +67,8 @@ function tableTargets(rows: (TextRow | null)[], periodEnd: number | null): Targe
         if (rows[j + 1]) continue;
         break;
       }
+      if (readTaskHeader(row.cells)) break; // the next table (tasks) begins
+      if (isSeparatorRow(row.cells) || isColumnNumberRow(row.cells)) continue;
       const name = row.cells[cols.name]?.trim() ?? "";
       const value = row.cells[cols.value]?.trim() ?? "";
       if (!name || /^\(?\d+\)?$/.test(name) || readTargetHeader(row.cells)) continue;
