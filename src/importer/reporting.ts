@@ -17,7 +17,7 @@ function frequenciesIn(s: string): ReportingDuty["frequencies"] {
   if (/quý/.test(t)) out.add("quarterly");
   if (/6 tháng|sáu tháng|nửa năm/.test(t)) out.add("half-yearly");
   if (/9 tháng|chín tháng/.test(t)) out.add("nine-month");
-  if (/(hàng|hằng|mỗi)\s+năm|,\s*năm\s*\)|(?<![\p{L}])năm\s*\)|báo cáo năm|định kỳ năm/.test(t)) out.add("yearly");
+  if (/(hàng|hằng|mỗi)\s+năm|,\s*năm\s*\)|(?<![\p{L}])năm\s*\)|báo cáo năm|định kỳ năm/u.test(t)) out.add("yearly");
   const order = ["monthly", "quarterly", "half-yearly", "nine-month", "yearly"] as const;
   return order.filter((f) => out.has(f));
 }

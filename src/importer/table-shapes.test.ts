@@ -51,7 +51,9 @@ function render(cells: string[], format: string): string {
   return `| ${cells.join(" | ")} |`;
 }
 
-function buildDoc(p: fc.RecordValue<typeof planArb extends fc.Arbitrary<infer T> ? T : never>) {
+type PlanSpec = typeof planArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildDoc(p: PlanSpec) {
   const header = ["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Ghi chú"];
   const lines: string[] = ["KẾ HOẠCH", "Thử nghiệm giai đoạn 2021 - 2025", "", "PHỤ LỤC", render(header, p.format)];
   if (p.format === "markdown") lines.push(render(header.map(() => "---"), p.format));
