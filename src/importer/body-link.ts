@@ -57,11 +57,22 @@ function pairs(s: string): Set<string> {
   return out;
 }
 
+const pairCache = new WeakMap<BodyUnit, Set<string>>();
+
+function unitPairs(u: BodyUnit): Set<string> {
+  let p = pairCache.get(u);
+  if (!p) {
+    p = pairs(u.text);
+    pairCache.set(u, p);
+  }
+  return p;
+}
+
 /** Share of the row's word pairs found in the paragraph (0–1). */
-export function containment(row: string, paragraph: string): number {
+export function containment(row: string, paragraph: string | Set<string>): number {
   const a = pairs(row);
   if (a.size === 0) return 0;
-  const b = pairs(paragraph);
+  const b = typeof paragraph === "string" ? pairs(paragraph) : paragraph;
   let hit = 0;
   for (const p of a) if (b.has(p)) hit++;
   return hit / a.size;
@@ -75,7 +86,7 @@ export function findBody(content: string, code: string, units: BodyUnit[], thres
   let best = -1;
   let bestScore = 0;
   units.forEach((u, i) => {
-    let score = containment(content, u.text);
+    let score = containment(content, unitPairs(u));
     if (u.number === code) score += 0.02; // tie-break only
     if (score > bestScore) {
       bestScore = score;
