@@ -19,9 +19,31 @@ export interface AuditInput {
   after?: unknown;
 }
 
-/** Hash of one audit row given the previous row's hash. */
+/**
+ * A value as the jsonb column gives it back, with object keys sorted at every level: jsonb
+ * keeps neither key order nor undefined members, so the hash must depend on neither.
+ */
+function canonical(value: unknown): unknown {
+  const json = value === undefined || value === null ? undefined : JSON.stringify(value);
+  if (json === undefined) return null;
+  const plain: unknown = JSON.parse(json);
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === "object") {
+      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+    }
+    return v;
+  };
+  return sort(plain);
+}
+
+/**
+ * Hash of one audit row given the previous row's hash. It covers the row as stored (entity id
+ * as text, jsonb canonicalised), so it can be recomputed from the audit_log rows to verify the chain.
+ */
 export function auditHash(prevHash: string | null, entry: AuditInput, at: string): string {
-  const payload = JSON.stringify([prevHash, at, entry.actor, entry.action, entry.entity, entry.entityId ?? null, entry.before ?? null, entry.after ?? null]);
+  const entityId = entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId);
+  const payload = JSON.stringify([prevHash, at, entry.actor, entry.action, entry.entity, entityId, canonical(entry.before), canonical(entry.after)]);
   return createHash("sha256").update(payload).digest("hex");
 }
 

@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { type Column, getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema.ts";
@@ -84,4 +85,13 @@ export function toCount(value: unknown): number {
   if (typeof value === "bigint") return Number(value);
   if (typeof value === "string") return Number.parseInt(value, 10);
   return 0;
+}
+
+/**
+ * `"table"."column"`. Drizzle writes a column interpolated into a select-list sql`` without its
+ * table (drizzle-orm#5734), so in a correlated subquery it binds to the wrong table or is
+ * ambiguous: every column of such a subquery goes through here.
+ */
+export function qualified(column: Column): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }

@@ -12,8 +12,11 @@ export const ErrorSchema = z
   })
   .openapi("Error");
 
+/** A row id: a positive PostgreSQL integer (a larger number is a 400, not a database error). */
+export const DbId = z.coerce.number().int().positive().max(2_147_483_647);
+
 export const IdParam = z.object({
-  id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" }, example: 1 }),
+  id: DbId.openapi({ param: { name: "id", in: "path" }, example: 1 }),
 });
 
 const isoDate = z
@@ -58,8 +61,8 @@ export const TaskSchema = z
   .openapi("Task");
 
 export const TaskQuery = z.object({
-  plan: z.coerce.number().int().positive().optional(),
-  agency: z.coerce.number().int().positive().optional(),
+  plan: DbId.optional(),
+  agency: DbId.optional(),
   group: z.string().max(20).optional(),
   dueFrom: isoDate.optional(),
   dueTo: isoDate.optional(),

@@ -1,12 +1,12 @@
 /** Reading the agency registry: agencies and groups with how many tasks they lead and coordinate. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../connection.ts";
-import { toCount } from "../connection.ts";
+import { qualified as q, toCount } from "../connection.ts";
 import { agencies, agencyAliases, agencyGroupMembers, taskAssignments, tasks } from "../schema.ts";
 
 function countRole(role: "lead" | "coordinator", planId?: number) {
-  const plan = planId === undefined ? sql`` : sql` and ${tasks.planId} = ${planId}`;
-  return sql`(select count(*) from ${taskAssignments} join ${tasks} on ${tasks.id} = ${taskAssignments.taskId} where ${taskAssignments.agencyId} = ${agencies.id} and ${taskAssignments.role} = ${role}${plan})`;
+  const plan = planId === undefined ? sql`` : sql` and ${q(tasks.planId)} = ${planId}`;
+  return sql`(select count(*) from ${taskAssignments} join ${tasks} on ${q(tasks.id)} = ${q(taskAssignments.taskId)} where ${q(taskAssignments.agencyId)} = ${q(agencies.id)} and ${q(taskAssignments.role)} = ${role}${plan})`;
 }
 
 /** Agencies (and groups), optionally only those a plan names. */

@@ -1,15 +1,15 @@
 /** Reading plans: the list with counts, and one plan with its groups and targets. */
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../connection.ts";
-import { toCount } from "../connection.ts";
+import { qualified as q, toCount } from "../connection.ts";
 import { measures, plans, targets, taskGroups, tasks } from "../schema.ts";
 
 export async function listPlans(db: Db) {
   const rows = await db
     .select({
       plan: plans,
-      taskCount: sql`(select count(*) from ${tasks} where ${tasks.planId} = ${plans.id})`,
-      targetCount: sql`(select count(*) from ${targets} where ${targets.planId} = ${plans.id})`,
+      taskCount: sql`(select count(*) from ${tasks} where ${q(tasks.planId)} = ${q(plans.id)})`,
+      targetCount: sql`(select count(*) from ${targets} where ${q(targets.planId)} = ${q(plans.id)})`,
     })
     .from(plans)
     .orderBy(asc(plans.id));

@@ -7,14 +7,14 @@ import type { AppEnv } from "../../env.ts";
 import { notFound } from "../../error-handler.ts";
 import { authorize } from "../../policies.ts";
 import { presentAgency, presentAgencySummary } from "../../presenters.ts";
-import { AgencyDetail, AgencySummary, errorResponses, IdParam } from "../../schemas.ts";
+import { AgencyDetail, AgencySummary, DbId, errorResponses, IdParam } from "../../schemas.ts";
 
 const list = createRoute({
   method: "get",
   path: "/api/agencies",
   tags: ["agencies"],
   summary: "Agencies and agency groups, optionally only those a plan names",
-  request: { query: z.object({ plan: z.coerce.number().int().positive().optional() }) },
+  request: { query: z.object({ plan: DbId.optional() }) },
   responses: { 200: { description: "Agencies", content: { "application/json": { schema: z.object({ items: z.array(AgencySummary), total: z.number() }) } } }, ...errorResponses },
 });
 
