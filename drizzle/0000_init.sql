@@ -5,7 +5,7 @@ CREATE TABLE "agencies" (
 	"short_name" text,
 	"kind" text,
 	"level" text,
-	"province" text,
+	"province" text DEFAULT '' NOT NULL,
 	"parent_id" integer,
 	"valid_from" date,
 	"valid_to" date,
@@ -69,6 +69,7 @@ CREATE TABLE "plans" (
 	"title" text NOT NULL,
 	"number" text,
 	"issuer" text,
+	"province" text DEFAULT '' NOT NULL,
 	"issued_on" date,
 	"period_start" integer,
 	"period_end" integer,
@@ -135,7 +136,7 @@ ALTER TABLE "task_assignments" ADD CONSTRAINT "task_assignments_agency_id_agenci
 ALTER TABLE "task_groups" ADD CONSTRAINT "task_groups_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_group_id_task_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."task_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "agencies_key_uq" ON "agencies" USING btree ("key");--> statement-breakpoint
+CREATE UNIQUE INDEX "agencies_province_key_uq" ON "agencies" USING btree ("province","key");--> statement-breakpoint
 CREATE UNIQUE INDEX "agency_aliases_alias_uq" ON "agency_aliases" USING btree ("agency_id","alias");--> statement-breakpoint
 CREATE INDEX "agency_aliases_key_idx" ON "agency_aliases" USING btree ("key");--> statement-breakpoint
 CREATE INDEX "milestones_task_idx" ON "milestones" USING btree ("task_id");--> statement-breakpoint

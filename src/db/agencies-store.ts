@@ -3,7 +3,7 @@
  * agency), agency groups, and loading a province's registry file (data/seeds/…-agencies.json)
  * with validity intervals and successor links (REGULATIONS.md §5).
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { agencyKey } from "../importer/agency-resolve.ts";
 import type { AgencyRefJson } from "../importer/plan-json.ts";
 import { appendAudit, type Tx } from "./audit.ts";
@@ -12,11 +12,20 @@ import { agencies, agencyAliases, agencyGroupMembers } from "./schema.ts";
 
 type Q = Tx | Db;
 
-async function findAgencyId(q: Q, name: string): Promise<number | null> {
+/** Agencies are scoped by province ("" for central bodies). */
+async function findAgencyId(q: Q, name: string, province: string): Promise<number | null> {
   const key = agencyKey(name);
-  const [direct] = await q.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, key));
+  const [direct] = await q
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.key, key), eq(agencies.province, province)));
   if (direct) return direct.id;
-  const [alias] = await q.select({ id: agencyAliases.agencyId }).from(agencyAliases).where(eq(agencyAliases.key, key)).limit(1);
+  const [alias] = await q
+    .select({ id: agencyAliases.agencyId })
+    .from(agencyAliases)
+    .innerJoin(agencies, eq(agencies.id, agencyAliases.agencyId))
+    .where(and(eq(agencyAliases.key, key), eq(agencies.province, province)))
+    .limit(1);
   return alias?.id ?? null;
 }
 
@@ -30,15 +39,21 @@ async function addAliases(q: Q, agencyId: number, aliases: string[]): Promise<vo
 }
 
 /** The agency's id, creating it (with the forms the plan used as aliases) when it is new. */
-export async function ensureAgency(q: Q, name: string, ref: AgencyRefJson | null, created?: { n: number }): Promise<number> {
-  const found = await findAgencyId(q, name);
+export async function ensureAgency(
+  q: Q,
+  name: string,
+  ref: AgencyRefJson | null,
+  province: string,
+  created?: { n: number },
+): Promise<number> {
+  const found = await findAgencyId(q, name, province);
   if (found) {
     if (ref) await addAliases(q, found, ref.aliases.filter((a) => a !== name));
     return found;
   }
   const [row] = await q
     .insert(agencies)
-    .values({ name, key: agencyKey(name), kind: ref?.kind ?? null, level: ref?.level ?? null })
+    .values({ name, key: agencyKey(name), kind: ref?.kind ?? null, level: ref?.level ?? null, province })
     .returning({ id: agencies.id });
   if (!row) throw new Error("insert agency returned nothing");
   if (created) created.n++;
@@ -47,13 +62,16 @@ export async function ensureAgency(q: Q, name: string, ref: AgencyRefJson | null
 }
 
 /** The group's id, creating it when new. Groups never get invented members. */
-export async function ensureGroup(q: Q, name: string, aliases: string[] = []): Promise<number> {
-  const found = await findAgencyId(q, name);
+export async function ensureGroup(q: Q, name: string, province: string, aliases: string[] = []): Promise<number> {
+  const found = await findAgencyId(q, name, province);
   if (found) {
     await addAliases(q, found, aliases.filter((a) => a !== name));
     return found;
   }
-  const [row] = await q.insert(agencies).values({ name, key: agencyKey(name), isGroup: true }).returning({ id: agencies.id });
+  const [row] = await q
+    .insert(agencies)
+    .values({ name, key: agencyKey(name), isGroup: true, province })
+    .returning({ id: agencies.id });
   if (!row) throw new Error("insert group returned nothing");
   await addAliases(q, row.id, aliases.filter((a) => a !== name));
   return row.id;
@@ -82,7 +100,7 @@ export async function loadRegistry(db: Db, registry: RegistryFile, actor: string
     const ids = new Map<string, number>();
     let n = 0;
     for (const a of registry.agencies) {
-      let id = await findAgencyId(tx, a.name);
+      let id = await findAgencyId(tx, a.name, registry.province);
       const values = {
         name: a.name,
         key: agencyKey(a.name),
@@ -113,10 +131,10 @@ export async function loadRegistry(db: Db, registry: RegistryFile, actor: string
       }
     }
     for (const g of registry.groups) {
-      const groupId = await ensureGroup(tx, g.name);
+      const groupId = await ensureGroup(tx, g.name, registry.province);
       await tx.update(agencies).set({ isGroup: true, province: registry.province, note: g.note ?? null }).where(eq(agencies.id, groupId));
       for (const m of g.members) {
-        const agencyId = ids.get(m) ?? (await findAgencyId(tx, m));
+        const agencyId = ids.get(m) ?? (await findAgencyId(tx, m, registry.province));
         if (agencyId) await tx.insert(agencyGroupMembers).values({ groupId, agencyId }).onConflictDoNothing();
       }
     }

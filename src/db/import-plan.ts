@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { type KnownAgency, parsePlanBytes } from "../importer/parse-plan.ts";
 import type { PlanJson } from "../importer/plan-json.ts";
 import { MAX_PLAN_BYTES } from "../importer/text.ts";
@@ -13,9 +13,9 @@ import type { Db } from "./connection.ts";
 import { agencies, agencyAliases } from "./schema.ts";
 import { contentHash, type StoreResult, storePlan } from "./store-plan.ts";
 
-/** The registry's agencies, for the importer's resolver. */
-export async function knownAgencies(db: Db): Promise<KnownAgency[]> {
-  const rows = await db.select().from(agencies).orderBy(asc(agencies.id));
+/** The registry's agencies of one province ("" = central bodies), for the importer's resolver. */
+export async function knownAgencies(db: Db, province: string): Promise<KnownAgency[]> {
+  const rows = await db.select().from(agencies).where(eq(agencies.province, province)).orderBy(asc(agencies.id));
   const aliases = await db.select().from(agencyAliases);
   return rows
     .filter((a) => !a.isGroup)
@@ -41,15 +41,25 @@ export async function readPlanFile(file: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(file));
 }
 
+/**
+ * Parses with the registry of the plan's own province known, so its agencies' aliases resolve:
+ * a first pass finds the province, a second (only when the registry has agencies there) resolves.
+ */
+async function parseWithRegistry(db: Db | null, bytes: Uint8Array, sourceName: string): Promise<PlanJson> {
+  const first = parsePlanBytes(bytes, { sourceName });
+  if (!db) return first;
+  const known = await knownAgencies(db, first.plan.province ?? "");
+  return known.length ? parsePlanBytes(bytes, { sourceName, knownAgencies: known }) : first;
+}
+
 export async function parsePlanFile(db: Db | null, file: string): Promise<PlanJson> {
-  const bytes = await readPlanFile(file);
-  return parsePlanBytes(bytes, { sourceName: path.basename(file), knownAgencies: db ? await knownAgencies(db) : undefined });
+  return parseWithRegistry(db, await readPlanFile(file), path.basename(file));
 }
 
 /** Parses and stores a plan file. Throws PLAN_ALREADY_IMPORTED for a document already stored. */
 export async function importPlanFile(db: Db, file: string, actor: string): Promise<{ plan: PlanJson; result: StoreResult }> {
   const bytes = await readPlanFile(file);
-  const plan = parsePlanBytes(bytes, { sourceName: path.basename(file), knownAgencies: await knownAgencies(db) });
+  const plan = await parseWithRegistry(db, bytes, path.basename(file));
   const hash = contentHash(new TextDecoder().decode(bytes));
   const result = await storePlan(db, plan, { file: path.basename(file), hash, actor });
   return { plan, result };

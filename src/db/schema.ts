@@ -28,12 +28,16 @@ export const agencies = pgTable(
   {
     id: serial("id").primaryKey(),
     name: text("name").notNull(),
-    /** Normalised matching key (agencyKey), unique among agencies. */
+    /** Normalised matching key (agencyKey), unique within a province. */
     key: text("key").notNull(),
     shortName: text("short_name"),
     kind: text("kind"),
     level: text("level"),
-    province: text("province"),
+    /**
+     * The province the body belongs to ("" for central bodies): "Sở Công Thương" of Tuyên Quang
+     * and of Lào Cai are two agencies.
+     */
+    province: text("province").notNull().default(""),
     parentId: integer("parent_id"),
     validFrom: date("valid_from", { mode: "string" }),
     validTo: date("valid_to", { mode: "string" }),
@@ -48,7 +52,7 @@ export const agencies = pgTable(
     note: text("note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("agencies_key_uq").on(t.key)],
+  (t) => [uniqueIndex("agencies_province_key_uq").on(t.province, t.key)],
 );
 
 /** Every written form of an agency ("BQL các khu CN tỉnh"), resolved to one agency. */
@@ -86,6 +90,8 @@ export const plans = pgTable(
     title: text("title").notNull(),
     number: text("number"),
     issuer: text("issuer"),
+    /** Province whose agencies the plan assigns ("" for a central body's plan). */
+    province: text("province").notNull().default(""),
     issuedOn: date("issued_on", { mode: "string" }),
     periodStart: integer("period_start"),
     periodEnd: integer("period_end"),

@@ -84,7 +84,7 @@ async function agencyByName(db: Db, name: string) {
   const [row] = await db
     .select()
     .from(agencies)
-    .where(eq(agencies.key, agencyKey(name)));
+    .where(and(eq(agencies.key, agencyKey(name)), eq(agencies.province, "Tuyên Quang")));
   if (!row) throw new Error(`no agency ${name}`);
   return row;
 }
@@ -255,7 +255,7 @@ describe("seedDemo and storePlan on the Tuyên Quang plan", () => {
     expect(rows.length).toBeGreaterThanOrEqual(2);
   });
 
-  it("imports two more plans beside it, sharing one row per agency", async () => {
+  it("imports two more plans beside it; each province has its own agencies, one row each", async () => {
     const tq = await Promise.all(["Sở Công Thương", "Sở Xây dựng"].map((n) => agencyByName(db, n)));
     const btnmt = await importPlanFile(db, BTNMT, "test");
     const laocai = await importPlanFile(db, LAOCAI, "test");
@@ -264,20 +264,30 @@ describe("seedDemo and storePlan on the Tuyên Quang plan", () => {
     expect(await count(db, plans)).toBe(3);
     expect(await count(db, tasks)).toBe(54 + 9 + 14);
 
-    const all = await db.select({ id: agencies.id, name: agencies.name, key: agencies.key }).from(agencies);
-    const keys = all.map((a) => agencyKey(a.name));
+    const all = await db
+      .select({ id: agencies.id, name: agencies.name, province: agencies.province })
+      .from(agencies);
+    const keys = all.map((a) => `${a.province}|${agencyKey(a.name)}`);
     expect(new Set(keys).size).toBe(all.length);
     for (const agency of tq) {
-      expect(all.filter((a) => agencyKey(a.name) === agencyKey(agency.name)).map((a) => a.id)).toEqual([
-        agency.id,
-      ]);
+      const tqRows = all.filter((a) => a.province === "Tuyên Quang" && agencyKey(a.name) === agencyKey(agency.name));
+      expect(tqRows.map((a) => a.id)).toEqual([agency.id]);
     }
 
-    // Lào Cai's task 6 is led by the same two rows the Tuyên Quang plan uses.
+    // Lào Cai's task 6 is led by Lào Cai's own departments, not Tuyên Quang's.
     const leads = (await assignmentsOf(db, await taskId(db, laocai.result.planId, "6"))).filter(
       (r) => r.role === "lead",
     );
-    expect(leads.map((r) => r.agencyId)).toEqual(tq.map((a) => a.id));
+    expect(leads).toHaveLength(2);
+    for (const lead of leads) expect(tq.map((a) => a.id)).not.toContain(lead.agencyId);
+    const laoCaiLeads = all.filter((a) => leads.some((l) => l.agencyId === a.id));
+    expect(laoCaiLeads.map((a) => [a.name, a.province]).sort()).toEqual([
+      ["Sở Công Thương", "Lào Cai"],
+      ["Sở Xây dựng", "Lào Cai"],
+    ]);
+    // The ministry's plan assigns central bodies.
+    const btnmtLead = (await assignmentsOf(db, await taskId(db, btnmt.result.planId, "1"))).find((r) => r.role === "lead");
+    expect(all.find((a) => a.id === btnmtLead?.agencyId)?.province).toBe("");
     const tqLead = (await assignmentsOf(db, await taskId(db, planId, "4.12"))).find((r) => r.role === "lead");
     expect(tqLead?.agencyId).toBe(tq[1]?.id);
 

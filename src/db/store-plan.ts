@@ -49,6 +49,7 @@ export async function storePlan(db: Db, plan: PlanJson, source: { file: string |
         title: h.title,
         number: h.number,
         issuer: h.issuer,
+        province: h.province ?? "",
         issuedOn: h.issuedOn,
         periodStart: h.periodStart,
         periodEnd: h.periodEnd,
@@ -76,13 +77,16 @@ export async function storePlan(db: Db, plan: PlanJson, source: { file: string |
     }
 
     const refs = new Map(plan.agencies.map((a) => [a.name, a]));
+    const province = h.province ?? "";
     const created = { n: 0 };
     const ids = new Map<string, number>();
     const resolve = async (name: string): Promise<number> => {
       const known = ids.get(name);
       if (known) return known;
       const ref = refs.get(name);
-      const id = ref?.isGroup ? await ensureGroup(tx, name, ref.aliases) : await ensureAgency(tx, name, ref ?? null, created);
+      const id = ref?.isGroup
+        ? await ensureGroup(tx, name, province, ref.aliases)
+        : await ensureAgency(tx, name, ref ?? null, province, created);
       ids.set(name, id);
       return id;
     };

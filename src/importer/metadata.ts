@@ -108,6 +108,18 @@ export function mainProvince(text: string): string | null {
   return best;
 }
 
+/**
+ * The province of a plan issued by a provincial body ("Ủy ban nhân dân tỉnh Lào Cai" → "Lào Cai");
+ * null for a ministry or other central body, whose agencies are national.
+ */
+export function provinceOf(issuer: string | null, mostNamed: string | null): string | null {
+  if (!issuer) return mostNamed;
+  const m = issuer.match(/(?:tỉnh|thành phố)\s+(\p{Lu}[\p{L} ]*)$/u);
+  if (m?.[1]) return m[1].trim();
+  if (/^(Bộ|Chính phủ|Thủ tướng|Tổng cục|Cục|Văn phòng Chính phủ)(?![\p{L}])/u.test(issuer)) return null;
+  return /tỉnh|UBND|Ủy ban nhân dân/u.test(issuer) ? mostNamed : null;
+}
+
 /** Finds `phrase` in the body with its natural casing ("BỘ TÀI NGUYÊN…" → "Bộ Tài nguyên…"). */
 function naturalCase(phrase: string, text: string): string {
   const flat = squash(phrase).toLowerCase();
@@ -206,6 +218,7 @@ export function readPlanHeader(lines: string[], sourceName: string): { header: P
     title: title ?? sourceName,
     number: readNumber(headText) ?? readNumber(text.slice(text.search(/Kèm theo|kèm theo/))),
     issuer: readIssuer(lines, text, province),
+    province: null,
     issuedOn: issued.date,
     periodStart: period.start,
     periodEnd: period.end,
@@ -215,6 +228,7 @@ export function readPlanHeader(lines: string[], sourceName: string): { header: P
     reporting: null,
   };
   header.reporting = readReportingDuty(header.implementation);
+  header.province = provinceOf(header.issuer, province);
   if (!title) warnings.push({ where: "header", code: "title_missing", message: 'No "KẾ HOẠCH" title block found; the file name is used as the title.' });
   if (!header.number) warnings.push({ where: "header", code: "number_missing", message: "The plan's number (Số: …/KH-…) is not in the document." });
   else if (header.number.startsWith("…")) warnings.push({ where: "header", code: "number_blank", message: `The plan's number is left blank (${header.number}): a draft.` });

@@ -18,6 +18,8 @@ export interface PlanHeader {
   /** As written, e.g. "09/KH-BTNMT"; "…/KH-UBND" when the number is left blank in a draft. */
   number: string | null;
   issuer: string | null;
+  /** The province whose agencies the plan assigns ("Tuyên Quang"); null for a central body's plan. */
+  province: string | null;
   /** ISO date or null when the document leaves the day blank. */
   issuedOn: string | null;
   periodStart: number | null;
