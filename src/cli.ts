@@ -66,10 +66,15 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "import") {
     const file = args[0];
-    if (!file) throw new AppError("VALIDATION", { en: "import needs a FILE.", vi: "Lệnh import cần tên tệp." });
+    if (!file)
+      throw new AppError("VALIDATION", { en: "import needs a FILE.", vi: "Lệnh import cần tên tệp." });
     return withDb(async ({ db }) => {
       process.stderr.write(`Đang đọc / reading ${file}…\n`);
-      const { plan, result } = await importPlanFile(db, file, flag(args, "--actor") ?? process.env.USER ?? "cli");
+      const { plan, result } = await importPlanFile(
+        db,
+        file,
+        flag(args, "--actor") ?? process.env.USER ?? "cli",
+      );
       process.stdout.write(
         `${JSON.stringify({ planId: result.planId, title: plan.plan.title, number: plan.plan.number, tasks: result.tasks, targets: result.targets, groups: result.groups, agenciesCreated: result.agenciesCreated, warnings: plan.warnings.length }, null, 2)}\n`,
       );
@@ -114,7 +119,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`Lỗi: ${err.messageVi}\nError [${err.code}]: ${err.message}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(`Lỗi hệ thống / internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `Lỗi hệ thống / internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
       process.exitCode = 70;
     }
   },

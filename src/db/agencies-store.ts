@@ -48,7 +48,12 @@ export async function ensureAgency(
 ): Promise<number> {
   const found = await findAgencyId(q, name, province);
   if (found) {
-    if (ref) await addAliases(q, found, ref.aliases.filter((a) => a !== name));
+    if (ref)
+      await addAliases(
+        q,
+        found,
+        ref.aliases.filter((a) => a !== name),
+      );
     return found;
   }
   const [row] = await q
@@ -57,15 +62,28 @@ export async function ensureAgency(
     .returning({ id: agencies.id });
   if (!row) throw new Error("insert agency returned nothing");
   if (created) created.n++;
-  await addAliases(q, row.id, (ref?.aliases ?? []).filter((a) => a !== name));
+  await addAliases(
+    q,
+    row.id,
+    (ref?.aliases ?? []).filter((a) => a !== name),
+  );
   return row.id;
 }
 
 /** The group's id, creating it when new. Groups never get invented members. */
-export async function ensureGroup(q: Q, name: string, province: string, aliases: string[] = []): Promise<number> {
+export async function ensureGroup(
+  q: Q,
+  name: string,
+  province: string,
+  aliases: string[] = [],
+): Promise<number> {
   const found = await findAgencyId(q, name, province);
   if (found) {
-    await addAliases(q, found, aliases.filter((a) => a !== name));
+    await addAliases(
+      q,
+      found,
+      aliases.filter((a) => a !== name),
+    );
     return found;
   }
   const [row] = await q
@@ -73,7 +91,11 @@ export async function ensureGroup(q: Q, name: string, province: string, aliases:
     .values({ name, key: agencyKey(name), isGroup: true, province })
     .returning({ id: agencies.id });
   if (!row) throw new Error("insert group returned nothing");
-  await addAliases(q, row.id, aliases.filter((a) => a !== name));
+  await addAliases(
+    q,
+    row.id,
+    aliases.filter((a) => a !== name),
+  );
   return row.id;
 }
 
@@ -127,18 +149,30 @@ export async function loadRegistry(db: Db, registry: RegistryFile, actor: string
       const successorId = a.successor ? (ids.get(a.successor) ?? null) : null;
       const parentId = a.parent ? (ids.get(a.parent) ?? null) : null;
       if (successorId || parentId) {
-        await tx.update(agencies).set({ successorId, parentId, successorConfirmed: a.successorConfirmed ?? null }).where(eq(agencies.id, id));
+        await tx
+          .update(agencies)
+          .set({ successorId, parentId, successorConfirmed: a.successorConfirmed ?? null })
+          .where(eq(agencies.id, id));
       }
     }
     for (const g of registry.groups) {
       const groupId = await ensureGroup(tx, g.name, registry.province);
-      await tx.update(agencies).set({ isGroup: true, province: registry.province, note: g.note ?? null }).where(eq(agencies.id, groupId));
+      await tx
+        .update(agencies)
+        .set({ isGroup: true, province: registry.province, note: g.note ?? null })
+        .where(eq(agencies.id, groupId));
       for (const m of g.members) {
         const agencyId = ids.get(m) ?? (await findAgencyId(tx, m, registry.province));
         if (agencyId) await tx.insert(agencyGroupMembers).values({ groupId, agencyId }).onConflictDoNothing();
       }
     }
-    await appendAudit(tx as Tx, { actor, action: "registry.load", entity: "agency_registry", entityId: registry.province, after: { agencies: registry.agencies.length, groups: registry.groups.length, created: n } });
+    await appendAudit(tx as Tx, {
+      actor,
+      action: "registry.load",
+      entity: "agency_registry",
+      entityId: registry.province,
+      after: { agencies: registry.agencies.length, groups: registry.groups.length, created: n },
+    });
     return n;
   });
 }

@@ -30,7 +30,11 @@ function canonical(value: unknown): unknown {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
     if (v && typeof v === "object") {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
     }
     return v;
   };
@@ -43,13 +47,27 @@ function canonical(value: unknown): unknown {
  */
 export function auditHash(prevHash: string | null, entry: AuditInput, at: string): string {
   const entityId = entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId);
-  const payload = JSON.stringify([prevHash, at, entry.actor, entry.action, entry.entity, entityId, canonical(entry.before), canonical(entry.after)]);
+  const payload = JSON.stringify([
+    prevHash,
+    at,
+    entry.actor,
+    entry.action,
+    entry.entity,
+    entityId,
+    canonical(entry.before),
+    canonical(entry.after),
+  ]);
   return createHash("sha256").update(payload).digest("hex");
 }
 
 /** Appends one audit row. Call inside the transaction that makes the change. */
 export async function appendAudit(tx: Tx | Db, entry: AuditInput): Promise<void> {
-  const [prev] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).for("update");
+  const [prev] = await tx
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .for("update");
   const at = new Date().toISOString();
   const prevHash = prev?.hash ?? null;
   await tx.insert(auditLog).values({

@@ -15,11 +15,20 @@ import { contentHash, type StoreResult, storePlan } from "./store-plan.ts";
 
 /** The registry's agencies of one province ("" = central bodies), for the importer's resolver. */
 export async function knownAgencies(db: Db, province: string): Promise<KnownAgency[]> {
-  const rows = await db.select().from(agencies).where(eq(agencies.province, province)).orderBy(asc(agencies.id));
+  const rows = await db
+    .select()
+    .from(agencies)
+    .where(eq(agencies.province, province))
+    .orderBy(asc(agencies.id));
   const aliases = await db.select().from(agencyAliases);
   return rows
     .filter((a) => !a.isGroup)
-    .map((a) => ({ name: a.name, kind: a.kind, level: a.level, aliases: aliases.filter((x) => x.agencyId === a.id).map((x) => x.alias) }));
+    .map((a) => ({
+      name: a.name,
+      kind: a.kind,
+      level: a.level,
+      aliases: aliases.filter((x) => x.agencyId === a.id).map((x) => x.alias),
+    }));
 }
 
 /** Reads a plan file, refusing a missing or oversized one before reading it whole. */
@@ -57,7 +66,11 @@ export async function parsePlanFile(db: Db | null, file: string): Promise<PlanJs
 }
 
 /** Parses and stores a plan file. Throws PLAN_ALREADY_IMPORTED for a document already stored. */
-export async function importPlanFile(db: Db, file: string, actor: string): Promise<{ plan: PlanJson; result: StoreResult }> {
+export async function importPlanFile(
+  db: Db,
+  file: string,
+  actor: string,
+): Promise<{ plan: PlanJson; result: StoreResult }> {
   const bytes = await readPlanFile(file);
   const plan = await parseWithRegistry(db, bytes, path.basename(file));
   const hash = contentHash(new TextDecoder().decode(bytes));

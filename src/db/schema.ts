@@ -66,7 +66,10 @@ export const agencyAliases = pgTable(
     alias: text("alias").notNull(),
     key: text("key").notNull(),
   },
-  (t) => [uniqueIndex("agency_aliases_alias_uq").on(t.agencyId, t.alias), index("agency_aliases_key_idx").on(t.key)],
+  (t) => [
+    uniqueIndex("agency_aliases_alias_uq").on(t.agencyId, t.alias),
+    index("agency_aliases_key_idx").on(t.key),
+  ],
 );
 
 export const agencyGroupMembers = pgTable(
@@ -96,9 +99,15 @@ export const plans = pgTable(
     periodStart: integer("period_start"),
     periodEnd: integer("period_end"),
     basis: jsonb("basis").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    sections: jsonb("sections").$type<{ heading: string; text: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    sections: jsonb("sections")
+      .$type<{ heading: string; text: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     implementation: text("implementation"),
-    warnings: jsonb("warnings").$type<{ where: string; code: string; message: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    warnings: jsonb("warnings")
+      .$type<{ where: string; code: string; message: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     sourceFile: text("source_file"),
     contentHash: text("content_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -172,7 +181,10 @@ export const tasks = pgTable(
     lastDue: date("last_due", { mode: "string" }),
     note: text("note"),
   },
-  (t) => [uniqueIndex("tasks_plan_code_uq").on(t.planId, t.code), index("tasks_first_due_idx").on(t.firstDue)],
+  (t) => [
+    uniqueIndex("tasks_plan_code_uq").on(t.planId, t.code),
+    index("tasks_first_due_idx").on(t.firstDue),
+  ],
 );
 
 export const milestones = pgTable(

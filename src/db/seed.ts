@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
-import { type RegistryFile, loadRegistry } from "./agencies-store.ts";
+import { loadRegistry, type RegistryFile } from "./agencies-store.ts";
 import type { Database } from "./connection.ts";
 import { importPlanFile } from "./import-plan.ts";
 import { agencies, plans } from "./schema.ts";
@@ -16,20 +16,31 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export const DEMO_PLAN = path.join(ROOT, "data/plans/tuyen-quang-cong-nghiep-2021-2025.txt");
 export const DEMO_REGISTRY = path.join(ROOT, "data/seeds/tuyen-quang-agencies.json");
 
-export async function seedDemo(database: Database, log: (s: string) => void = () => {}): Promise<{ planId: number; imported: boolean }> {
+export async function seedDemo(
+  database: Database,
+  log: (s: string) => void = () => {},
+): Promise<{ planId: number; imported: boolean }> {
   const { db } = database;
   if (existsSync(DEMO_REGISTRY)) {
     const registry = JSON.parse(readFileSync(DEMO_REGISTRY, "utf8")) as RegistryFile;
-    const [any] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.province, registry.province)).limit(1);
+    const [any] = await db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(eq(agencies.province, registry.province))
+      .limit(1);
     if (!any) {
       const n = await loadRegistry(db, registry, "seed");
-      log(`Đã nạp danh mục ${n} đơn vị của tỉnh ${registry.province} / loaded ${n} agencies of ${registry.province}`);
+      log(
+        `Đã nạp danh mục ${n} đơn vị của tỉnh ${registry.province} / loaded ${n} agencies of ${registry.province}`,
+      );
     }
   }
   const hash = contentHash(readFileSync(DEMO_PLAN, "utf8"));
   const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.contentHash, hash));
   if (existing) return { planId: existing.id, imported: false };
   const { result } = await importPlanFile(db, DEMO_PLAN, "seed");
-  log(`Đã nhập kế hoạch mẫu: ${result.tasks} nhiệm vụ, ${result.targets} mục tiêu / imported the demo plan: ${result.tasks} tasks, ${result.targets} targets`);
+  log(
+    `Đã nhập kế hoạch mẫu: ${result.tasks} nhiệm vụ, ${result.targets} mục tiêu / imported the demo plan: ${result.tasks} tasks, ${result.targets} targets`,
+  );
   return { planId: result.planId, imported: true };
 }

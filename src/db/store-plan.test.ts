@@ -270,7 +270,9 @@ describe("seedDemo and storePlan on the Tuyên Quang plan", () => {
     const keys = all.map((a) => `${a.province}|${agencyKey(a.name)}`);
     expect(new Set(keys).size).toBe(all.length);
     for (const agency of tq) {
-      const tqRows = all.filter((a) => a.province === "Tuyên Quang" && agencyKey(a.name) === agencyKey(agency.name));
+      const tqRows = all.filter(
+        (a) => a.province === "Tuyên Quang" && agencyKey(a.name) === agencyKey(agency.name),
+      );
       expect(tqRows.map((a) => a.id)).toEqual([agency.id]);
     }
 
@@ -286,7 +288,9 @@ describe("seedDemo and storePlan on the Tuyên Quang plan", () => {
       ["Sở Xây dựng", "Lào Cai"],
     ]);
     // The ministry's plan assigns central bodies.
-    const btnmtLead = (await assignmentsOf(db, await taskId(db, btnmt.result.planId, "1"))).find((r) => r.role === "lead");
+    const btnmtLead = (await assignmentsOf(db, await taskId(db, btnmt.result.planId, "1"))).find(
+      (r) => r.role === "lead",
+    );
     expect(all.find((a) => a.id === btnmtLead?.agencyId)?.province).toBe("");
     const tqLead = (await assignmentsOf(db, await taskId(db, planId, "4.12"))).find((r) => r.role === "lead");
     expect(tqLead?.agencyId).toBe(tq[1]?.id);

@@ -10,14 +10,21 @@ import { firstDue, lastDue } from "../domain/schedule.ts";
 import { taskCodeSortKey } from "../domain/task-code.ts";
 import type { PlanJson } from "../importer/plan-json.ts";
 import { AppError } from "../server/errors.ts";
+import { ensureAgency, ensureGroup } from "./agencies-store.ts";
 import { appendAudit, type Tx } from "./audit.ts";
 import type { Db } from "./connection.ts";
-import { ensureAgency, ensureGroup } from "./agencies-store.ts";
 import { measures, milestones, plans, targets, taskAssignments, taskGroups, tasks } from "./schema.ts";
 
 /** SHA-256 of the document's text: the identity used to refuse a second import. */
 export function contentHash(text: string): string {
-  return createHash("sha256").update(text.replace(/^\uFEFF/, "").normalize("NFC").replace(/\r\n?/g, "\n")).digest("hex");
+  return createHash("sha256")
+    .update(
+      text
+        .replace(/^\uFEFF/, "")
+        .normalize("NFC")
+        .replace(/\r\n?/g, "\n"),
+    )
+    .digest("hex");
 }
 
 export interface StoreResult {
@@ -29,9 +36,16 @@ export interface StoreResult {
 }
 
 /** Stores the plan. Throws PLAN_ALREADY_IMPORTED when the same document is already stored. */
-export async function storePlan(db: Db, plan: PlanJson, source: { file: string | null; hash: string; actor: string }): Promise<StoreResult> {
+export async function storePlan(
+  db: Db,
+  plan: PlanJson,
+  source: { file: string | null; hash: string; actor: string },
+): Promise<StoreResult> {
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: plans.id, title: plans.title }).from(plans).where(eq(plans.contentHash, source.hash));
+    const [existing] = await tx
+      .select({ id: plans.id, title: plans.title })
+      .from(plans)
+      .where(eq(plans.contentHash, source.hash));
     if (existing) {
       throw new AppError(
         "PLAN_ALREADY_IMPORTED",
@@ -66,13 +80,28 @@ export async function storePlan(db: Db, plan: PlanJson, source: { file: string |
 
     const groupIds = new Map<string, number>();
     for (const g of plan.groups) {
-      const [gr] = await tx.insert(taskGroups).values({ planId, code: g.code, title: g.title, sortKey: taskCodeSortKey(g.code) }).returning({ id: taskGroups.id });
+      const [gr] = await tx
+        .insert(taskGroups)
+        .values({ planId, code: g.code, title: g.title, sortKey: taskCodeSortKey(g.code) })
+        .returning({ id: taskGroups.id });
       if (gr) groupIds.set(g.code, gr.id);
     }
     for (const t of plan.targets) {
-      const [tr] = await tx.insert(targets).values({ planId, code: t.code, text: t.text, year: t.year, sortKey: taskCodeSortKey(t.code) }).returning({ id: targets.id });
+      const [tr] = await tx
+        .insert(targets)
+        .values({ planId, code: t.code, text: t.text, year: t.year, sortKey: taskCodeSortKey(t.code) })
+        .returning({ id: targets.id });
       if (tr && t.measures.length) {
-        await tx.insert(measures).values(t.measures.map((m, seq) => ({ targetId: tr.id, seq, value: m.value, unit: m.unit, comparator: m.comparator, text: m.text })));
+        await tx.insert(measures).values(
+          t.measures.map((m, seq) => ({
+            targetId: tr.id,
+            seq,
+            value: m.value,
+            unit: m.unit,
+            comparator: m.comparator,
+            text: m.text,
+          })),
+        );
       }
     }
 
@@ -112,13 +141,27 @@ export async function storePlan(db: Db, plan: PlanJson, source: { file: string |
       if (!tr) continue;
       if (t.schedule.milestones.length) {
         await tx.insert(milestones).values(
-          t.schedule.milestones.map((m, seq) => ({ taskId: tr.id, seq, due: m.due, start: m.start ?? null, action: m.action ?? null, product: m.product ?? null, quantity: m.quantity ?? null, text: m.text })),
+          t.schedule.milestones.map((m, seq) => ({
+            taskId: tr.id,
+            seq,
+            due: m.due,
+            start: m.start ?? null,
+            action: m.action ?? null,
+            product: m.product ?? null,
+            quantity: m.quantity ?? null,
+            text: m.text,
+          })),
         );
       }
-      const assignments = [...t.leads.map((n) => ["lead", n] as const), ...t.coordinators.map((n) => ["coordinator", n] as const)];
+      const assignments = [
+        ...t.leads.map((n) => ["lead", n] as const),
+        ...t.coordinators.map((n) => ["coordinator", n] as const),
+      ];
       let seq = 0;
       for (const [role, name] of assignments) {
-        await tx.insert(taskAssignments).values({ taskId: tr.id, role, seq: seq++, agencyId: await resolve(name), asWritten: name });
+        await tx
+          .insert(taskAssignments)
+          .values({ taskId: tr.id, role, seq: seq++, agencyId: await resolve(name), asWritten: name });
       }
     }
     await appendAudit(tx as Tx, {
@@ -126,9 +169,21 @@ export async function storePlan(db: Db, plan: PlanJson, source: { file: string |
       action: "plan.import",
       entity: "plan",
       entityId: planId,
-      after: { title: h.title, number: h.number, file: source.file, hash: source.hash, tasks: plan.tasks.length, targets: plan.targets.length },
+      after: {
+        title: h.title,
+        number: h.number,
+        file: source.file,
+        hash: source.hash,
+        tasks: plan.tasks.length,
+        targets: plan.targets.length,
+      },
     });
-    return { planId, tasks: plan.tasks.length, targets: plan.targets.length, groups: plan.groups.length, agenciesCreated: created.n };
+    return {
+      planId,
+      tasks: plan.tasks.length,
+      targets: plan.targets.length,
+      groups: plan.groups.length,
+      agenciesCreated: created.n,
+    };
   });
 }
-

@@ -70,14 +70,17 @@ export function extractMeasures(text: string): MeasureJson[] {
     const idx = m.index ?? 0;
     const before = text.slice(0, idx);
     // A document number or date ("số 25-NQ", "25/5/2021") is not a measure.
-    if (/[\/\-]\s*$/.test(before) || /^\d*[\/\-]/.test(text.slice(idx + (m[1]?.length ?? 0)))) continue;
+    if (/[/-]\s*$/.test(before) || /^\d*[/-]/.test(text.slice(idx + (m[1]?.length ?? 0)))) continue;
     const value = parseVnNumber(m[1] ?? "");
     if (value === null) continue;
     const unit = (m[2] ?? "").replace(/\s+/g, " ").replace(/\s*\/\s*/, "/");
     const after = text.slice(idx + m[0].length);
     // The measure's words run from the end of the previous measure (or a ";" / ":") to its unit.
     const cut = Math.max(clauseFrom, before.lastIndexOf(";") + 1, before.lastIndexOf(":") + 1);
-    const clause = `${before.slice(cut)}${m[0]}`.replace(/^[\s,.;:)]+/, "").replace(/^và\s+/, "").trim();
+    const clause = `${before.slice(cut)}${m[0]}`
+      .replace(/^[\s,.;:)]+/, "")
+      .replace(/^và\s+/, "")
+      .trim();
     clauseFrom = idx + m[0].length;
     out.push({ value, unit, comparator: comparatorFor(before.slice(-30), after), text: clause });
   }

@@ -8,7 +8,8 @@ import type { ImportWarning, PlanHeader } from "./plan-json.ts";
 import { readReportingDuty } from "./reporting.ts";
 import { cleanInline, squash } from "./text.ts";
 
-const ISSUER_START = /^(ỦY BAN|UỶ BAN|UBND|BỘ|SỞ|BAN|TỈNH ỦY|TỈNH UỶ|HỘI ĐỒNG|HĐND|CỤC|TỔNG CỤC|VĂN PHÒNG|THỦ TƯỚNG|CHÍNH PHỦ|TRUNG TÂM|VIỆN|ĐẠI HỌC|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG AN|THANH TRA)(?![\p{L}])/u;
+const ISSUER_START =
+  /^(ỦY BAN|UỶ BAN|UBND|BỘ|SỞ|BAN|TỈNH ỦY|TỈNH UỶ|HỘI ĐỒNG|HĐND|CỤC|TỔNG CỤC|VĂN PHÒNG|THỦ TƯỚNG|CHÍNH PHỦ|TRUNG TÂM|VIỆN|ĐẠI HỌC|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG AN|THANH TRA)(?![\p{L}])/u;
 const ROMAN_HEADING = /^\s*(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.\s+(\S.*)$/;
 const DOC_KIND =
   "Nghị quyết|Chỉ thị|Quyết định|Nghị định|Kết luận|Thông tư|Luật|Công văn|Thông báo|Chương trình|Kế hoạch số|Đề án|Hướng dẫn|Pháp lệnh|Hiến pháp";
@@ -22,7 +23,9 @@ export interface Section {
 
 /** Index of the line that starts the appendix ("PHỤ LỤC…", "Phụ lục"), or lines.length. */
 export function appendixStart(lines: string[]): number {
-  const i = lines.findIndex((l) => /^\s*\**\s*(PHỤ LỤC|Phụ lục)(?![\p{L}])/u.test(l) && cleanInline(l).length < 200);
+  const i = lines.findIndex(
+    (l) => /^\s*\**\s*(PHỤ LỤC|Phụ lục)(?![\p{L}])/u.test(l) && cleanInline(l).length < 200,
+  );
   return i < 0 ? lines.length : i;
 }
 
@@ -63,7 +66,14 @@ function titleLines(lines: string[]): { title: string | null; index: number; end
       for (; j < lines.length; j++) {
         const t = cleanInline(lines[j] ?? "");
         // Title lines are short; the preamble that follows is a long sentence ("Thực hiện … ban hành …").
-        if (t === "" || t.length > 220 || /^Căn cứ\s/.test(t) || /(?<![\p{L}])ban hành(?![\p{L}])/u.test(t) || ROMAN_HEADING.test(t)) break;
+        if (
+          t === "" ||
+          t.length > 220 ||
+          /^Căn cứ\s/.test(t) ||
+          /(?<![\p{L}])ban hành(?![\p{L}])/u.test(t) ||
+          ROMAN_HEADING.test(t)
+        )
+          break;
         if (/^-{3,}$/.test(t)) continue;
         parts.push(t);
         if (parts.length >= 6) break;
@@ -76,7 +86,7 @@ function titleLines(lines: string[]): { title: string | null; index: number; end
 
 /** The number as written; a blank number in a draft ("Số:   /KH-UBND") becomes "…/KH-UBND". */
 function readNumber(head: string): string | null {
-  const m = head.match(/Số\s*:?\s*([0-9A-Za-zĐđ.\-]*)\s*\/\s*([A-ZĐ][A-ZĐ0-9\-]*(?:\/[A-ZĐ0-9\-]+)?)/);
+  const m = head.match(/Số\s*:?\s*([0-9A-Za-zĐđ.-]*)\s*\/\s*([A-ZĐ][A-ZĐ0-9-]*(?:\/[A-ZĐ0-9-]+)?)/);
   if (!m) return null;
   const n = m[1]?.trim();
   return `${n ? n : "…"}/${m[2]}`;
@@ -142,7 +152,10 @@ function readIssuer(lines: string[], text: string, province: string | null): str
   // The header's left cell: "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG -------".
   for (const raw of lines.slice(0, 8)) {
     const first = cleanInline(raw.replace(/^\s*\|/, "").split("|")[0] ?? "");
-    const upper = first.replace(/-{2,}|_{2,}/g, " ").replace(/\s+/g, " ").trim();
+    const upper = first
+      .replace(/-{2,}|_{2,}/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     if (upper === upper.toUpperCase() && ISSUER_START.test(upper)) {
       return naturalCase(upper, text);
     }
@@ -150,7 +163,9 @@ function readIssuer(lines: string[], text: string, province: string | null): str
   // No header: "… Ủy ban nhân dân tỉnh ban hành Kế hoạch …".
   const m = squash(text).match(/([A-ZĐỦ][\p{L} ]{3,80}?)\s+ban hành\s+(?:Kế hoạch|kế hoạch)/u);
   if (m?.[1]) {
-    let issuer = m[1].replace(/^.*?(?<![\p{L}])(Ủy ban|Uỷ ban|UBND|Bộ|Ban|Sở|Tỉnh ủy)(?![\p{L}])/u, "$1").trim();
+    let issuer = m[1]
+      .replace(/^.*?(?<![\p{L}])(Ủy ban|Uỷ ban|UBND|Bộ|Ban|Sở|Tỉnh ủy)(?![\p{L}])/u, "$1")
+      .trim();
     if (/(?<![\p{L}])tỉnh$/u.test(issuer) && province) issuer = `${issuer} ${province}`;
     return issuer;
   }
@@ -169,7 +184,10 @@ function readBasis(lines: string[], from: number, to: number): string[] {
   let body = pre.slice(start);
   const issued = body.search(/[,.;]\s*[^,.;]{0,80}\sban hành(?![\p{L}])/u);
   if (issued > 0) body = body.slice(0, issued);
-  const re = new RegExp(`(?:^|[;,.]\\s*|\\s+và\\s+|(?:Thực hiện|Căn cứ|Triển khai thực hiện)\\s+)(?=(?:${DOC_KIND})(?![\\p{L}]))`, "gu");
+  const re = new RegExp(
+    `(?:^|[;,.]\\s*|\\s+và\\s+|(?:Thực hiện|Căn cứ|Triển khai thực hiện)\\s+)(?=(?:${DOC_KIND})(?![\\p{L}]))`,
+    "gu",
+  );
   const cuts = [...body.matchAll(re)].map((m) => (m.index ?? 0) + m[0].length);
   const out: string[] = [];
   cuts.forEach((c, i) => {
@@ -179,13 +197,15 @@ function readBasis(lines: string[], from: number, to: number): string[] {
       .replace(/\s+và\s*$/, "")
       .replace(/[\s;,.]+$/, "")
       .trim();
-    item = item.replace(new RegExp(`\\s*\\((?:viết tắt là[^)]*|(?:${DOC_KIND})\\s+số[^)]*)\\)\\s*$`, "u"), "").trim();
+    item = item
+      .replace(new RegExp(`\\s*\\((?:viết tắt là[^)]*|(?:${DOC_KIND})\\s+số[^)]*)\\)\\s*$`, "u"), "")
+      .trim();
     if (item.length > 8) out.push(item);
   });
   // The same document cited twice (once in the title, once in the preamble) is one basis.
   const seen = new Set<string>();
   return out.filter((b) => {
-    const key = b.match(/số\s+([0-9][\w\/.\-]*)/u)?.[1] ?? b;
+    const key = b.match(/số\s+([0-9][\w/.-]*)/u)?.[1] ?? b;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -196,7 +216,8 @@ function readPeriod(title: string | null, text: string): { start: number | null;
   const sources = [title ?? "", text.slice(0, 3000)];
   for (const s of sources) {
     const m = s.match(/(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})/);
-    if (m && (s === title || /giai đoạn|thời kỳ/.test(m[0]))) return { start: Number(m[1]), end: Number(m[2]) };
+    if (m && (s === title || /giai đoạn|thời kỳ/.test(m[0])))
+      return { start: Number(m[1]), end: Number(m[2]) };
     const y = s === title ? s.match(/(?<![\p{L}])năm\s+((?:19|20)\d{2})(?!\d)/u) : null;
     if (y) return { start: Number(y[1]), end: Number(y[1]) };
   }
@@ -204,7 +225,10 @@ function readPeriod(title: string | null, text: string): { start: number | null;
 }
 
 /** Reads the header fields of a plan. Problems become warnings, never guesses. */
-export function readPlanHeader(lines: string[], sourceName: string): { header: PlanHeader; warnings: ImportWarning[] } {
+export function readPlanHeader(
+  lines: string[],
+  sourceName: string,
+): { header: PlanHeader; warnings: ImportWarning[] } {
   const warnings: ImportWarning[] = [];
   const text = lines.join("\n");
   const { title, index, end: titleEnd } = titleLines(lines);
@@ -224,17 +248,53 @@ export function readPlanHeader(lines: string[], sourceName: string): { header: P
     periodEnd: period.end,
     basis: readBasis(lines, titleEnd, firstSection - 1),
     sections: sections.map((s) => ({ heading: s.heading, text: s.text })),
-    implementation: sections.filter((s) => /TỔ CHỨC THỰC HIỆN|CHẾ ĐỘ BÁO CÁO/i.test(s.heading)).map((s) => `${s.heading}\n${s.text}`).join("\n\n") || null,
+    implementation:
+      sections
+        .filter((s) => /TỔ CHỨC THỰC HIỆN|CHẾ ĐỘ BÁO CÁO/i.test(s.heading))
+        .map((s) => `${s.heading}\n${s.text}`)
+        .join("\n\n") || null,
     reporting: null,
   };
   header.reporting = readReportingDuty(header.implementation);
   header.province = provinceOf(header.issuer, province);
-  if (!title) warnings.push({ where: "header", code: "title_missing", message: 'No "KẾ HOẠCH" title block found; the file name is used as the title.' });
-  if (!header.number) warnings.push({ where: "header", code: "number_missing", message: "The plan's number (Số: …/KH-…) is not in the document." });
-  else if (header.number.startsWith("…")) warnings.push({ where: "header", code: "number_blank", message: `The plan's number is left blank (${header.number}): a draft.` });
-  if (!header.issuer) warnings.push({ where: "header", code: "issuer_missing", message: "The issuing body could not be read." });
-  if (!header.issuedOn) warnings.push({ where: "header", code: "date_missing", message: issued.year ? `The issue date is left blank (year ${issued.year}).` : "The issue date is not in the document." });
-  if (!header.reporting) warnings.push({ where: "section IV", code: "reporting_missing", message: "No reporting duty (định kỳ … báo cáo) was found." });
+  if (!title)
+    warnings.push({
+      where: "header",
+      code: "title_missing",
+      message: 'No "KẾ HOẠCH" title block found; the file name is used as the title.',
+    });
+  if (!header.number)
+    warnings.push({
+      where: "header",
+      code: "number_missing",
+      message: "The plan's number (Số: …/KH-…) is not in the document.",
+    });
+  else if (header.number.startsWith("…"))
+    warnings.push({
+      where: "header",
+      code: "number_blank",
+      message: `The plan's number is left blank (${header.number}): a draft.`,
+    });
+  if (!header.issuer)
+    warnings.push({
+      where: "header",
+      code: "issuer_missing",
+      message: "The issuing body could not be read.",
+    });
+  if (!header.issuedOn)
+    warnings.push({
+      where: "header",
+      code: "date_missing",
+      message: issued.year
+        ? `The issue date is left blank (year ${issued.year}).`
+        : "The issue date is not in the document.",
+    });
+  if (!header.reporting)
+    warnings.push({
+      where: "section IV",
+      code: "reporting_missing",
+      message: "No reporting duty (định kỳ … báo cáo) was found.",
+    });
   return { header, warnings };
 }
 

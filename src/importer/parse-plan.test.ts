@@ -62,9 +62,17 @@ describe("Tuyên Quang Industrial Development Plan 2021–2025", () => {
 
   it("keeps coordinator groups as one entry each", () => {
     expect(task(TQ, "2.1").coordinators).toEqual(["Các sở, ngành liên quan", "UBND huyện, thành phố"]);
-    expect(task(TQ, "2.7").coordinators).toEqual(["Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn", "UBND huyện, thành phố"]);
+    expect(task(TQ, "2.7").coordinators).toEqual([
+      "Sở Công Thương",
+      "Sở Nông nghiệp và Phát triển nông thôn",
+      "UBND huyện, thành phố",
+    ]);
     expect(task(TQ, "3.5").coordinators).toEqual(["Điện lực Tuyên Quang", "Các đơn vị liên quan"]);
-    expect(task(TQ, "4.9").coordinators).toEqual(["Sở Ngoại vụ", "Các sở, ngành liên quan", "UBND huyện, thành phố"]);
+    expect(task(TQ, "4.9").coordinators).toEqual([
+      "Sở Ngoại vụ",
+      "Các sở, ngành liên quan",
+      "UBND huyện, thành phố",
+    ]);
     const groups = TQ.agencies.filter((a) => a.isGroup).map((a) => a.name);
     expect(groups).toContain("UBND huyện, thành phố");
     expect(groups).toContain("Các sở, ngành liên quan");
@@ -77,11 +85,17 @@ describe("Tuyên Quang Industrial Development Plan 2021–2025", () => {
     expect(task(TQ, "1").schedule).toMatchObject({ continuous: true, recurrence: null, milestones: [] });
     expect(task(TQ, "4.2").schedule).toMatchObject({ continuous: false, recurrence: "yearly" });
     expect(task(TQ, "8.7").schedule.recurrence).toBe("monthly");
-    expect(task(TQ, "2.2").schedule.milestones).toMatchObject([{ due: "2022-03-31", action: "Trình UBND tỉnh" }]);
-    expect(task(TQ, "3.4").schedule.milestones).toMatchObject([{ due: "2021-12-31", action: "Trình UBND tỉnh", product: "Kế hoạch" }]);
+    expect(task(TQ, "2.2").schedule.milestones).toMatchObject([
+      { due: "2022-03-31", action: "Trình UBND tỉnh" },
+    ]);
+    expect(task(TQ, "3.4").schedule.milestones).toMatchObject([
+      { due: "2021-12-31", action: "Trình UBND tỉnh", product: "Kế hoạch" },
+    ]);
     expect(task(TQ, "3.1").schedule.milestones).toMatchObject([{ due: "2022-08-31", product: "Quy hoạch" }]);
     expect(task(TQ, "3.5").schedule.milestones).toMatchObject([{ due: "2022-03-31", product: "Dự án" }]);
-    expect(task(TQ, "8.2").schedule.milestones).toMatchObject([{ due: "2022-06-30", action: "Trình UBND tỉnh" }]);
+    expect(task(TQ, "8.2").schedule.milestones).toMatchObject([
+      { due: "2022-06-30", action: "Trình UBND tỉnh" },
+    ]);
     expect(task(TQ, "3.2").schedule.milestones).toMatchObject([
       { due: "2022-03-31", quantity: "4 cụm" },
       { due: "2022-06-30", quantity: "3 cụm" },
@@ -95,18 +109,31 @@ describe("Tuyên Quang Industrial Development Plan 2021–2025", () => {
   it("reads the six targets with every number", () => {
     expect(TQ.targets.map((t) => t.code)).toEqual(["1", "2", "3", "4", "5", "6"]);
     expect(TQ.targets.every((t) => t.year === 2025)).toBe(true);
-    const m = (code: string) => TQ.targets.find((t) => t.code === code)?.measures.map((x) => [x.comparator, x.value, x.unit]);
-    expect(m("1")).toEqual([[">", 27700, "tỷ đồng"], [">", 14, "%"]]);
-    expect(m("2")).toEqual([[">", 25.8, "%"], [">", 138700, "lao động"], [">", 65, "%"]]);
+    const m = (code: string) =>
+      TQ.targets.find((t) => t.code === code)?.measures.map((x) => [x.comparator, x.value, x.unit]);
+    expect(m("1")).toEqual([
+      [">", 27700, "tỷ đồng"],
+      [">", 14, "%"],
+    ]);
+    expect(m("2")).toEqual([
+      [">", 25.8, "%"],
+      [">", 138700, "lao động"],
+      [">", 65, "%"],
+    ]);
     expect(m("3")).toEqual([[">", 24.7, "%"]]);
-    expect(m("4")).toEqual([["=", 3, "khu công nghiệp"], ["=", 1, "khu công nghiệp"]]);
+    expect(m("4")).toEqual([
+      ["=", 3, "khu công nghiệp"],
+      ["=", 1, "khu công nghiệp"],
+    ]);
     expect(m("5")).toEqual([[">=", 5, "cụm công nghiệp"]]);
     expect(m("6")).toEqual([[">", 60, "%"]]);
   });
 
   it("links appendix rows to body paragraphs by content, not number (section 8 is numbered differently)", () => {
     expect(task(TQ, "1").body).toMatch(/^Tuyên truyền sâu, rộng/);
-    expect(task(TQ, "8.6").body).toMatch(/^Xây dựng, triển khai thực hiện Kế hoạch hành động nâng cao năng lực cạnh tranh/);
+    expect(task(TQ, "8.6").body).toMatch(
+      /^Xây dựng, triển khai thực hiện Kế hoạch hành động nâng cao năng lực cạnh tranh/,
+    );
     expect(task(TQ, "8.7").body).toContain("Cà phê doanh nhân");
     expect(task(TQ, "8.8").body).toMatch(/^Xây dựng, tổ chức thực hiện Chương trình hoạt động đối ngoại/);
     expect(task(TQ, "8.10").body).toMatch(/^Chú trọng làm tốt công tác biểu dương/);
@@ -115,7 +142,12 @@ describe("Tuyên Quang Industrial Development Plan 2021–2025", () => {
   });
 
   it("reads the reporting duty of section IV", () => {
-    expect(TQ.plan.reporting).toMatchObject({ frequencies: ["monthly", "quarterly", "yearly"], recipient: "Ủy ban nhân dân tỉnh", via: "Sở Công Thương", monitor: "Sở Công Thương" });
+    expect(TQ.plan.reporting).toMatchObject({
+      frequencies: ["monthly", "quarterly", "yearly"],
+      recipient: "Ủy ban nhân dân tỉnh",
+      via: "Sở Công Thương",
+      monitor: "Sở Công Thương",
+    });
   });
 });
 
@@ -139,7 +171,10 @@ describe("btnmt-kh09-2024-tinchi-cacbon (FACTS.md)", () => {
     expect(task(BTNMT, "4").schedule.milestones).toMatchObject([{ start: "2026-01-01", due: "2027-12-31" }]);
     expect(task(BTNMT, "5").leads).toEqual(["Cục Viễn thám quốc gia"]);
     expect(task(BTNMT, "5").schedule.milestones).toMatchObject([{ start: "2025-01-01", due: "2030-12-31" }]);
-    expect(task(BTNMT, "7").leads).toEqual(["Viện Khoa học Khí tượng thủy văn và Biến đổi khí hậu", "Viện Chiến lược, Chính sách TN&MT"]);
+    expect(task(BTNMT, "7").leads).toEqual([
+      "Viện Khoa học Khí tượng thủy văn và Biến đổi khí hậu",
+      "Viện Chiến lược, Chính sách TN&MT",
+    ]);
     expect(task(BTNMT, "7").schedule.milestones).toMatchObject([{ start: "2024-01-01", due: "2030-12-31" }]);
     expect(task(BTNMT, "8").leads).toEqual(["Trung tâm Truyền thông TN&MT, Báo TN&MT, Tạp chí TN&MT"]);
     expect(task(BTNMT, "8").schedule.milestones).toMatchObject([{ start: "2024-01-01", due: "2025-12-31" }]);
@@ -159,7 +194,9 @@ describe("laocai-kh-chithi11-khoangsan-2026 (FACTS.md)", () => {
   });
   it("reads tasks 1, 2, 5, 6, 10 and 11 as FACTS.md states", () => {
     expect(task(LAOCAI, "1").leads).toEqual(["Các sở, ban, ngành", "UBND các xã, phường"]);
-    expect(LAOCAI.agencies.filter((a) => task(LAOCAI, "1").leads.includes(a.name)).every((a) => a.isGroup)).toBe(true);
+    expect(
+      LAOCAI.agencies.filter((a) => task(LAOCAI, "1").leads.includes(a.name)).every((a) => a.isGroup),
+    ).toBe(true);
     expect(task(LAOCAI, "1").schedule.milestones).toMatchObject([{ due: "2026-06-30" }]);
     expect(task(LAOCAI, "2").leads).toEqual(["Sở Nông nghiệp và Môi trường"]);
     expect(task(LAOCAI, "2").schedule.milestones).toMatchObject([{ due: "2026-05-31" }]);

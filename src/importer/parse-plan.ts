@@ -10,7 +10,7 @@ import { bodyUnits, findBody } from "./body-link.ts";
 import { appendixStart, issueYear, readPlanHeader } from "./metadata.ts";
 import type { ImportWarning, PlanJson, TaskJson } from "./plan-json.ts";
 import { proseTasks } from "./prose-tasks.ts";
-import { readTaskHeader, type TaskColumns, tableLines, type TextRow } from "./tables.ts";
+import { readTaskHeader, type TaskColumns, type TextRow, tableLines } from "./tables.ts";
 import { readTargets } from "./targets.ts";
 import { checkNumbering, uniqueCodes } from "./task-codes-check.ts";
 import { buildTaskRows, type RawTaskRow } from "./task-rows.ts";
@@ -33,7 +33,10 @@ export interface ParseOptions {
 const TABLE_END = /^\s*(?:[IVX]+\.\s+[A-ZĐ]|PHỤ LỤC|Phụ lục|Nơi nhận|KẾ HOẠCH\s*$)/;
 
 /** The task table: from its first header to the last table row before prose resumes for good. */
-function taskTableRows(lines: string[], rows: (TextRow | null)[]): { cols: TaskColumns; rows: TextRow[]; start: number; warnings: ImportWarning[] } | null {
+function taskTableRows(
+  lines: string[],
+  rows: (TextRow | null)[],
+): { cols: TaskColumns; rows: TextRow[]; start: number; warnings: ImportWarning[] } | null {
   const start = rows.findIndex((r) => r !== null && readTaskHeader(r.cells) !== null);
   if (start < 0) return null;
   const first = rows[start];
@@ -49,7 +52,12 @@ function taskTableRows(lines: string[], rows: (TextRow | null)[]): { cols: TaskC
     const row = rows[i];
     const line = lines[i] ?? "";
     if (row) {
-      for (const s of stray) warnings.push({ where: `line ${s}`, code: "line_in_table", message: "A line of text inside the task table was not read as a row." });
+      for (const s of stray)
+        warnings.push({
+          where: `line ${s}`,
+          code: "line_in_table",
+          message: "A line of text inside the task table was not read as a row.",
+        });
       stray = [];
       out.push(bare ? { ...row, cells: row.rawCells } : row);
       continue;
@@ -92,7 +100,11 @@ export function parsePlanText(input: string, options: ParseOptions = {}): PlanJs
         vi: `${sourceName}: không tìm thấy bảng nhiệm vụ (bảng có các cột "TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện") hay nhiệm vụ được giao trong văn bản.`,
       });
     }
-    warnings.push({ where: "tasks", code: "tasks_from_prose", message: `No task table; ${raw.tasks.length} task(s) read from the text under headings that name the lead body.` });
+    warnings.push({
+      where: "tasks",
+      code: "tasks_from_prose",
+      message: `No task table; ${raw.tasks.length} task(s) read from the text under headings that name the lead body.`,
+    });
   }
   warnings.push(...uniqueCodes(raw.tasks), ...checkNumbering(raw.tasks, raw.groups));
 
@@ -104,7 +116,11 @@ export function parsePlanText(input: string, options: ParseOptions = {}): PlanJs
       const r = resolver.resolve(phrase);
       if (!r.known && !r.isGroup && !unknownWarned.has(r.name)) {
         unknownWarned.add(r.name);
-        warnings.push({ where: `task ${code}`, code: "agency_unknown", message: `"${phrase}" is not in the agency catalogue; it was added as a new agency "${r.name}".` });
+        warnings.push({
+          where: `task ${code}`,
+          code: "agency_unknown",
+          message: `"${phrase}" is not in the agency catalogue; it was added as a new agency "${r.name}".`,
+        });
       }
       return r.name;
     });
@@ -112,10 +128,15 @@ export function parsePlanText(input: string, options: ParseOptions = {}): PlanJs
   const tasks: TaskJson[] = raw.tasks.map((t) => {
     const parsed = parseSchedule(t.deadline);
     for (const w of parsed.warnings) {
-      warnings.push({ where: `task ${t.code}`, code: parsed.schedule.kind === "unknown" ? "deadline_unreadable" : "deadline_partial", message: w });
+      warnings.push({
+        where: `task ${t.code}`,
+        code: parsed.schedule.kind === "unknown" ? "deadline_unreadable" : "deadline_partial",
+        message: w,
+      });
     }
     const leads = [...new Set(resolveAll(t.lead, "lead", t.code))];
-    if (leads.length === 0) warnings.push({ where: `task ${t.code}`, code: "lead_missing", message: "No lead agency is named." });
+    if (leads.length === 0)
+      warnings.push({ where: `task ${t.code}`, code: "lead_missing", message: "No lead agency is named." });
     const body = findBody(t.content, t.code, units);
     return {
       code: t.code,
@@ -131,12 +152,19 @@ export function parsePlanText(input: string, options: ParseOptions = {}): PlanJs
   });
 
   if (header.periodStart === null) {
-    const years = tasks.flatMap((t) => t.schedule.milestones.flatMap((m) => [m.start, m.due])).filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
+    const years = tasks
+      .flatMap((t) => t.schedule.milestones.flatMap((m) => [m.start, m.due]))
+      .filter((d): d is string => !!d)
+      .map((d) => Number(d.slice(0, 4)));
     const issued = issueYear(lines);
     if (years.length || issued) {
       header.periodStart = issued ?? Math.min(...years);
       header.periodEnd = Math.max(header.periodStart, ...years);
-      warnings.push({ where: "header", code: "period_inferred", message: `The plan names no period; ${header.periodStart}–${header.periodEnd} was inferred from its issue year and task deadlines.` });
+      warnings.push({
+        where: "header",
+        code: "period_inferred",
+        message: `The plan names no period; ${header.periodStart}–${header.periodEnd} was inferred from its issue year and task deadlines.`,
+      });
     }
   }
   const { targets, warnings: targetWarnings } = readTargets(lines, rows, bodyEnd, header.periodEnd);

@@ -28,12 +28,17 @@ function deadlineIn(text: string): string {
 }
 
 function coordinatorsIn(text: string): string {
-  const m = text.match(/phối hợp với\s+([^;.]*?)(?:\s+(?:tổ chức|thực hiện|triển khai|xây dựng|hoàn thiện|tham mưu|rà soát|ứng dụng|trong|để)(?![\p{L}])|[;.]|$)/u);
+  const m = text.match(
+    /phối hợp với\s+([^;.]*?)(?:\s+(?:tổ chức|thực hiện|triển khai|xây dựng|hoàn thiện|tham mưu|rà soát|ứng dụng|trong|để)(?![\p{L}])|[;.]|$)/u,
+  );
   return m?.[1]?.trim() ?? "";
 }
 
 /** Reads prose-assigned tasks from the body lines [0, end). */
-export function proseTasks(lines: string[], end: number): { tasks: RawTaskRow[]; groups: { code: string; title: string }[] } {
+export function proseTasks(
+  lines: string[],
+  end: number,
+): { tasks: RawTaskRow[]; groups: { code: string; title: string }[] } {
   const tasks: RawTaskRow[] = [];
   let current: { code: string; lead: string; items: number } | null = null;
   for (let i = 0; i < end; i++) {
@@ -65,5 +70,14 @@ export function proseTasks(lines: string[], end: number): { tasks: RawTaskRow[];
 
 function row(i: number, code: string, content: string, lead: string): RawTaskRow {
   const text = squash(content);
-  return { line: i + 1, code, content: text, lead, coordinators: coordinatorsIn(text), deadline: deadlineIn(text), note: "", group: null };
+  return {
+    line: i + 1,
+    code,
+    content: text,
+    lead,
+    coordinators: coordinatorsIn(text),
+    deadline: deadlineIn(text),
+    note: "",
+    group: null,
+  };
 }

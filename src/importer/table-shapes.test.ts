@@ -8,7 +8,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePlanText } from "./parse-plan.ts";
 
-const LEADS = ["Sở Công Thương", "Sở Xây dựng", "Sở Tài chính", "Sở Nội vụ", "Ban Quản lý các khu công nghiệp tỉnh"];
+const LEADS = [
+  "Sở Công Thương",
+  "Sở Xây dựng",
+  "Sở Tài chính",
+  "Sở Nội vụ",
+  "Ban Quản lý các khu công nghiệp tỉnh",
+];
 const COORDS = ["Các sở, ngành liên quan", "UBND huyện, thành phố", "Sở Y tế"];
 const DEADLINES: [string, string | null][] = [
   ["Thường xuyên", null],
@@ -18,7 +24,18 @@ const DEADLINES: [string, string | null][] = [
   ["Tháng 6/2024", "2024-06-30"],
   ["2024 - 2025", "2025-12-31"],
 ];
-const WORDS = ["xây dựng", "kế hoạch", "phát triển", "công nghiệp", "rà soát", "chính sách", "thu hút", "đầu tư", "hạ tầng", "nâng cao"];
+const WORDS = [
+  "xây dựng",
+  "kế hoạch",
+  "phát triển",
+  "công nghiệp",
+  "rà soát",
+  "chính sách",
+  "thu hút",
+  "đầu tư",
+  "hạ tầng",
+  "nâng cao",
+];
 
 interface Row {
   code: string;
@@ -54,10 +71,35 @@ function render(cells: string[], format: string): string {
 type PlanSpec = typeof planArb extends fc.Arbitrary<infer T> ? T : never;
 
 function buildDoc(p: PlanSpec) {
-  const header = ["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Ghi chú"];
-  const lines: string[] = ["KẾ HOẠCH", "Thử nghiệm giai đoạn 2021 - 2025", "", "PHỤ LỤC", render(header, p.format)];
-  if (p.format === "markdown") lines.push(render(header.map(() => "---"), p.format));
-  if (p.columnNumbers) lines.push(render(header.map((_, i) => `(${i + 1})`), p.format));
+  const header = [
+    "TT",
+    "Nội dung nhiệm vụ",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Thời gian thực hiện",
+    "Ghi chú",
+  ];
+  const lines: string[] = [
+    "KẾ HOẠCH",
+    "Thử nghiệm giai đoạn 2021 - 2025",
+    "",
+    "PHỤ LỤC",
+    render(header, p.format),
+  ];
+  if (p.format === "markdown")
+    lines.push(
+      render(
+        header.map(() => "---"),
+        p.format,
+      ),
+    );
+  if (p.columnNumbers)
+    lines.push(
+      render(
+        header.map((_, i) => `(${i + 1})`),
+        p.format,
+      ),
+    );
   const expected: Row[] = [];
   let n = 0;
   p.groups.forEach((rows, gi) => {
@@ -66,7 +108,14 @@ function buildDoc(p: PlanSpec) {
     rows.forEach((r, ri) => {
       const code = `${g}.${ri + 1}`;
       const content = r.words.join(" ");
-      const row: Row = { code, content, lead: r.lead, coords: r.coords.join(", "), deadline: r.deadline[0], due: r.deadline[1] };
+      const row: Row = {
+        code,
+        content,
+        lead: r.lead,
+        coords: r.coords.join(", "),
+        deadline: r.deadline[0],
+        due: r.deadline[1],
+      };
       expected.push(row);
       n++;
       if (p.breakRow && n === 2 && r.words.length > 3) {
@@ -77,7 +126,12 @@ function buildDoc(p: PlanSpec) {
         lines.push("", render(header, p.format));
         lines.push(render(["", tail, "", "", "", ""], p.format));
       } else {
-        lines.push(render([p.dottedCodes ? `${code}.` : code, content, row.lead, row.coords, row.deadline, ""], p.format));
+        lines.push(
+          render(
+            [p.dottedCodes ? `${code}.` : code, content, row.lead, row.coords, row.deadline, ""],
+            p.format,
+          ),
+        );
       }
       if (n % p.headerEvery === 0) lines.push("", render(header, p.format));
     });
@@ -97,13 +151,15 @@ describe("task tables in every shape", () => {
           const e = expected[i] as Row;
           expect(t.content).toBe(e.content);
           expect(t.leads).toEqual([e.lead]);
-          expect(t.coordinators).toEqual(e.coords.split(", ").reduce<string[]>((acc, c) => {
-            // "UBND huyện, thành phố" and "Các sở, ngành liên quan" stay whole.
-            const last = acc[acc.length - 1];
-            if (last && /^[a-zđ]/.test(c)) acc[acc.length - 1] = `${last}, ${c}`;
-            else acc.push(c);
-            return acc;
-          }, []));
+          expect(t.coordinators).toEqual(
+            e.coords.split(", ").reduce<string[]>((acc, c) => {
+              // "UBND huyện, thành phố" and "Các sở, ngành liên quan" stay whole.
+              const last = acc[acc.length - 1];
+              if (last && /^[a-zđ]/.test(c)) acc[acc.length - 1] = `${last}, ${c}`;
+              else acc.push(c);
+              return acc;
+            }, []),
+          );
           expect(t.deadlineText).toBe(e.deadline);
           expect(t.schedule.milestones.at(-1)?.due ?? null).toBe(e.due);
           expect(t.group).toBe(e.code.split(".")[0]);
@@ -114,16 +170,31 @@ describe("task tables in every shape", () => {
   });
 
   it("reports a numbering gap and a duplicate code", () => {
-    const text = ["| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện |", "| 1 | Việc một | Sở Y tế | | Thường xuyên |", "| 3 | Việc ba | Sở Y tế | | Hàng năm |", "| 3 | Việc ba lại | Sở Y tế | | Hàng năm |"].join("\n");
+    const text = [
+      "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện |",
+      "| 1 | Việc một | Sở Y tế | | Thường xuyên |",
+      "| 3 | Việc ba | Sở Y tế | | Hàng năm |",
+      "| 3 | Việc ba lại | Sở Y tế | | Hàng năm |",
+    ].join("\n");
     const plan = parsePlanText(text);
     expect(plan.tasks.map((t) => t.code)).toEqual(["1", "3", "3-2"]);
-    expect(plan.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["numbering_gap", "code_duplicate"]));
+    expect(plan.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(["numbering_gap", "code_duplicate"]),
+    );
   });
 
   it("writes a lettered row under group 2 as 2a, and keeps an unreadable deadline as written", () => {
-    const text = ["TT | Nội dung | Chủ trì | Phối hợp | Thời hạn", "2 | Nhóm hai | | |", "a) | Việc a | Sở Y tế | Sở Nội vụ | khi có yêu cầu", "b) | Việc b | Sở Y tế | | Quý II/2026"].join("\n");
+    const text = [
+      "TT | Nội dung | Chủ trì | Phối hợp | Thời hạn",
+      "2 | Nhóm hai | | |",
+      "a) | Việc a | Sở Y tế | Sở Nội vụ | khi có yêu cầu",
+      "b) | Việc b | Sở Y tế | | Quý II/2026",
+    ].join("\n");
     const plan = parsePlanText(text);
-    expect(plan.tasks.map((t) => [t.code, t.group])).toEqual([["2a", "2"], ["2b", "2"]]);
+    expect(plan.tasks.map((t) => [t.code, t.group])).toEqual([
+      ["2a", "2"],
+      ["2b", "2"],
+    ]);
     const a = plan.tasks[0];
     expect(a?.schedule.kind).toBe("unknown");
     expect(a?.deadlineText).toBe("khi có yêu cầu");
@@ -167,7 +238,9 @@ describe("task tables in every shape", () => {
       "| 1 | Quảng bá | Sở Văn hóa, Thể thao và Du lịch | Các sở, ngành liên quan | Hàng năm |",
     ].join("\n");
     const plan = parsePlanText(text);
-    expect(plan.targets.map((t) => [t.code, t.year, t.measures[0]?.value, t.measures[0]?.comparator])).toEqual([
+    expect(
+      plan.targets.map((t) => [t.code, t.year, t.measures[0]?.value, t.measures[0]?.comparator]),
+    ).toEqual([
       ["1", 2030, 3500000, ">"],
       ["2", 2030, 65.5, "="],
     ]);

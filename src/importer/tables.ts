@@ -42,8 +42,11 @@ function splitTableLineRaw(raw: string): { cells: string[]; rawCells: string[] }
 
 /** A Markdown separator row ("| --- | :---: |"). */
 export function isSeparatorRow(cells: string[]): boolean {
-  return cells.length > 0 && cells.every((c) => /^:?-{2,}:?$/.test(c.trim()) || c.trim() === "") &&
-    cells.some((c) => c.includes("-"));
+  return (
+    cells.length > 0 &&
+    cells.every((c) => /^:?-{2,}:?$/.test(c.trim()) || c.trim() === "") &&
+    cells.some((c) => c.includes("-"))
+  );
 }
 
 /** A row that only numbers the columns: "(1) | (2) | (3)". */

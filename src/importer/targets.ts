@@ -5,10 +5,17 @@
  */
 import { countNamedZones, extractMeasures } from "./measures.ts";
 import type { ImportWarning, TargetJson } from "./plan-json.ts";
-import { isColumnNumberRow, isSeparatorRow, readTargetHeader, readTaskHeader, type TextRow } from "./tables.ts";
+import {
+  isColumnNumberRow,
+  isSeparatorRow,
+  readTargetHeader,
+  readTaskHeader,
+  type TextRow,
+} from "./tables.ts";
 import { cleanInline, squash } from "./text.ts";
 
-const LEAD_IN = /(mục tiêu cụ thể|các chỉ tiêu|chỉ tiêu chủ yếu|chỉ tiêu cụ thể|mục tiêu đến năm|mục tiêu chủ yếu)/i;
+const LEAD_IN =
+  /(mục tiêu cụ thể|các chỉ tiêu|chỉ tiêu chủ yếu|chỉ tiêu cụ thể|mục tiêu đến năm|mục tiêu chủ yếu)/i;
 const ITEM = /^\s*(?:\((\d{1,2})\)\s*[-–.:)]?|(\d{1,2})[.)]\s|([a-zđ])\)\s|[-–+•]\s)\s*(.*)$/;
 
 /** A target "mỗi năm"/"hàng năm" is yearly, not for one year: its year is null. */
@@ -23,7 +30,12 @@ function yearOf(s: string): number | null {
 
 function targetFrom(code: string, text: string, year: number | null): TargetJson {
   const measures = extractMeasures(text);
-  return { code, text, year: yearOf(text) ?? year, measures: measures.length ? measures : countNamedZones(text) };
+  return {
+    code,
+    text,
+    year: yearOf(text) ?? year,
+    measures: measures.length ? measures : countNamedZones(text),
+  };
 }
 
 /** Targets listed after a lead-in line in the body. */
@@ -73,9 +85,17 @@ function tableTargets(rows: (TextRow | null)[], periodEnd: number | null): Targe
       const value = row.cells[cols.value]?.trim() ?? "";
       if (!name || /^\(?\d+\)?$/.test(name) || readTargetHeader(row.cells)) continue;
       const unit = cols.unit !== undefined ? (row.cells[cols.unit]?.trim() ?? "") : "";
-      const code = cols.code !== undefined ? row.cells[cols.code]?.trim().replace(/[.)]$/, "") || String(++n) : String(++n);
+      const code =
+        cols.code !== undefined
+          ? row.cells[cols.code]?.trim().replace(/[.)]$/, "") || String(++n)
+          : String(++n);
       const measure = extractMeasures(`${value} ${unit}`.trim())[0] ?? valueWithUnit(value, unit);
-      out.push({ code, text: name, year: cols.year ?? periodEnd, measures: measure ? [{ ...measure, text: `${name}: ${value} ${unit}`.trim() }] : [] });
+      out.push({
+        code,
+        text: name,
+        year: cols.year ?? periodEnd,
+        measures: measure ? [{ ...measure, text: `${name}: ${value} ${unit}`.trim() }] : [],
+      });
     }
     if (out.length) return out;
   }
@@ -88,7 +108,15 @@ function valueWithUnit(value: string, unit: string) {
   const v = extractMeasures(`${m[2]} %`)[0]?.value;
   if (v === undefined) return null;
   const w = (m[1] ?? "").toLowerCase();
-  const comparator = /trên|hơn|^>$/.test(w) ? ">" : /ít nhất|tối thiểu|≥|>=/.test(w) ? ">=" : /dưới|^<$/.test(w) ? "<" : /tối đa|không quá|≤|<=/.test(w) ? "<=" : "=";
+  const comparator = /trên|hơn|^>$/.test(w)
+    ? ">"
+    : /ít nhất|tối thiểu|≥|>=/.test(w)
+      ? ">="
+      : /dưới|^<$/.test(w)
+        ? "<"
+        : /tối đa|không quá|≤|<=/.test(w)
+          ? "<="
+          : "=";
   return { value: v, unit: unit || "", comparator, text: value } as const;
 }
 
@@ -100,7 +128,12 @@ function strivingSentences(lines: string[], end: number, periodEnd: number | nul
     const sentence = (m[1] ?? "").trim();
     const measures = extractMeasures(sentence);
     if (measures.length === 0) continue;
-    out.push({ code: String(out.length + 1), text: sentence, year: isYearly(sentence) ? null : (yearOf(sentence) ?? periodEnd), measures });
+    out.push({
+      code: String(out.length + 1),
+      text: sentence,
+      year: isYearly(sentence) ? null : (yearOf(sentence) ?? periodEnd),
+      measures,
+    });
   }
   return out;
 }
@@ -117,10 +150,20 @@ export function readTargets(
   if (targets.length === 0) targets = tableTargets(rows, periodEnd);
   if (targets.length === 0) {
     targets = strivingSentences(lines, bodyEnd, periodEnd);
-    if (targets.length) warnings.push({ where: "targets", code: "targets_from_prose", message: `No target list; ${targets.length} target(s) read from "Phấn đấu …" sentences.` });
+    if (targets.length)
+      warnings.push({
+        where: "targets",
+        code: "targets_from_prose",
+        message: `No target list; ${targets.length} target(s) read from "Phấn đấu …" sentences.`,
+      });
   }
   for (const t of targets) {
-    if (t.measures.length === 0) warnings.push({ where: `target ${t.code}`, code: "target_without_number", message: "This target names no number that could be measured." });
+    if (t.measures.length === 0)
+      warnings.push({
+        where: `target ${t.code}`,
+        code: "target_without_number",
+        message: "This target names no number that could be measured.",
+      });
   }
   return { targets, warnings };
 }

@@ -24,7 +24,11 @@ export function uniqueCodes(tasks: Coded[]): ImportWarning[] {
     for (let n = 2; seen.has(code); n++) code = `${original}-${n}`;
     t.code = code;
     seen.add(code);
-    warnings.push({ where: `task ${code}`, code: "code_duplicate", message: `Task number "${original}" appears twice; this one is stored as "${code}".` });
+    warnings.push({
+      where: `task ${code}`,
+      code: "code_duplicate",
+      message: `Task number "${original}" appears twice; this one is stored as "${code}".`,
+    });
   }
   return warnings;
 }
@@ -47,8 +51,15 @@ export function checkNumbering(tasks: Coded[], groups: { code: string }[]): Impo
     let expected = 1;
     for (const n of sorted) {
       if (n > expected) {
-        const missing = expected === n - 1 ? `${prefix(parent)}${expected}` : `${prefix(parent)}${expected}–${prefix(parent)}${n - 1}`;
-        warnings.push({ where: `task ${prefix(parent)}${n}`, code: "numbering_gap", message: `Numbering gap: ${missing} is missing before ${prefix(parent)}${n}.` });
+        const missing =
+          expected === n - 1
+            ? `${prefix(parent)}${expected}`
+            : `${prefix(parent)}${expected}–${prefix(parent)}${n - 1}`;
+        warnings.push({
+          where: `task ${prefix(parent)}${n}`,
+          code: "numbering_gap",
+          message: `Numbering gap: ${missing} is missing before ${prefix(parent)}${n}.`,
+        });
       }
       expected = n + 1;
     }

@@ -4,6 +4,8 @@
  * ("2 | Về cơ chế, chính sách…" with no lead) and writes codes as the plan does ("1." → "1",
  * "a)" under group 2 → "2a").
  */
+
+import type { ImportWarning } from "./plan-json.ts";
 import {
   isColumnNumberRow,
   isSeparatorRow,
@@ -11,7 +13,6 @@ import {
   type TaskColumns,
   type TextRow,
 } from "./tables.ts";
-import type { ImportWarning } from "./plan-json.ts";
 
 export interface RawTaskRow {
   line: number;
@@ -96,7 +97,11 @@ export function buildTaskRows(rows: TextRow[], initial: TaskColumns): Built {
 
     if (!code) {
       if (!last) {
-        warnings.push({ where: `line ${row.line}`, code: "row_without_code", message: "A table row without a number before any task was ignored." });
+        warnings.push({
+          where: `line ${row.line}`,
+          code: "row_without_code",
+          message: "A table row without a number before any task was ignored.",
+        });
         continue;
       }
       last.content = joinText(last.content, content);
@@ -124,7 +129,11 @@ export function buildTaskRows(rows: TextRow[], initial: TaskColumns): Built {
       const parent = currentTop ?? currentRoman;
       code = parent ? `${parent}${code.toLowerCase()}` : code.toLowerCase();
     } else if (!NUMERIC_CODE.test(code) && !isRoman(code)) {
-      warnings.push({ where: `line ${row.line}`, code: "code_unusual", message: `Unusual task number "${codeCell}" kept as written.` });
+      warnings.push({
+        where: `line ${row.line}`,
+        code: "code_unusual",
+        message: `Unusual task number "${codeCell}" kept as written.`,
+      });
     }
     const depth = code.split(".").length;
     if (NUMERIC_CODE.test(code) && depth === 1) currentTop = code;

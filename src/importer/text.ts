@@ -26,6 +26,7 @@ export function decodePlanBytes(bytes: Uint8Array, name = "input"): string {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Control characters other than tab/newline mean a binary file that happens to decode.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
   if (controls > 0 && controls > text.length / 1000) {
     throw new AppError("PLAN_NOT_TEXT", {
@@ -51,7 +52,10 @@ export function cleanInline(s: string): string {
 
 /** Normalises a whole document: Unicode NFC, \n line ends, NBSP → space. Tabs are kept (they separate cells). */
 export function normaliseDocument(text: string): string {
-  return text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ");
+  return text
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u00a0/g, " ");
 }
 
 /** Collapses whitespace and trims, for comparing or storing prose. */

@@ -31,12 +31,16 @@ export function createApp({ database, webRoot }: { database: Database; webRoot?:
     info: {
       title: "kehoach API",
       version: "0.1.0",
-      description: "Kế hoạch, nhiệm vụ, đơn vị — plans, tasks and agencies. Errors carry a stable code and messages in Vietnamese and English.",
+      description:
+        "Kế hoạch, nhiệm vụ, đơn vị — plans, tasks and agencies. Errors carry a stable code and messages in Vietnamese and English.",
     },
   });
   registerDocs(app);
   app.all("/api/*", (c) => {
-    const err = new AppError("NOT_FOUND", { en: `No API endpoint ${c.req.method} ${c.req.path}.`, vi: `Không có địa chỉ API ${c.req.method} ${c.req.path}.` });
+    const err = new AppError("NOT_FOUND", {
+      en: `No API endpoint ${c.req.method} ${c.req.path}.`,
+      vi: `Không có địa chỉ API ${c.req.method} ${c.req.path}.`,
+    });
     return c.json(errorBody(err), 404);
   });
   registerStatic(app, webRoot);

@@ -27,7 +27,9 @@ const init = `window.ui = SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#
 // biome-ignore lint/suspicious/noExplicitAny: registers plain routes on any app's env
 export function registerDocs(app: Hono<any>) {
   app.get("/api/docs", (c) => c.html(page));
-  app.get("/api/docs/assets/init.js", (c) => c.body(init, 200, { "content-type": "text/javascript; charset=utf-8" }));
+  app.get("/api/docs/assets/init.js", (c) =>
+    c.body(init, 200, { "content-type": "text/javascript; charset=utf-8" }),
+  );
   app.get("/api/docs/assets/:file", async (c) => {
     const file = c.req.param("file");
     const type = ASSETS[file];

@@ -15,6 +15,9 @@ export function can(action: Action): boolean {
 /** Throws FORBIDDEN unless the action is allowed. */
 export function authorize(_c: Context, action: Action): void {
   if (!can(action)) {
-    throw new AppError("FORBIDDEN", { en: "You may not do this.", vi: "Bạn không có quyền thực hiện thao tác này." });
+    throw new AppError("FORBIDDEN", {
+      en: "You may not do this.",
+      vi: "Bạn không có quyền thực hiện thao tác này.",
+    });
   }
 }

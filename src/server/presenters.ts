@@ -75,7 +75,12 @@ export function presentPlan(p: NonNullable<Awaited<ReturnType<typeof getPlan>>>)
       code: t.code,
       text: t.text,
       year: t.year,
-      measures: t.measures.map((m) => ({ value: m.value, unit: m.unit, comparator: m.comparator as MeasureJson["comparator"], text: m.text })),
+      measures: t.measures.map((m) => ({
+        value: m.value,
+        unit: m.unit,
+        comparator: m.comparator as MeasureJson["comparator"],
+        text: m.text,
+      })),
     })),
   };
 }
@@ -96,7 +101,11 @@ export function presentAgencySummary(a: AgencyRow) {
   };
 }
 
-export function presentAgency(a: NonNullable<Awaited<ReturnType<typeof getAgency>>>, lead: TaskRecord[], coordinating: TaskRecord[]) {
+export function presentAgency(
+  a: NonNullable<Awaited<ReturnType<typeof getAgency>>>,
+  lead: TaskRecord[],
+  coordinating: TaskRecord[],
+) {
   const { agency } = a;
   return {
     id: agency.id,

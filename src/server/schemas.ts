@@ -22,9 +22,14 @@ export const IdParam = z.object({
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), "not a real calendar date");
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
+    "not a real calendar date",
+  );
 
-export const AgencyRef = z.object({ id: z.number(), name: z.string(), isGroup: z.boolean() }).openapi("AgencyRef");
+export const AgencyRef = z
+  .object({ id: z.number(), name: z.string(), isGroup: z.boolean() })
+  .openapi("AgencyRef");
 
 export const MilestoneSchema = z
   .object({
@@ -75,7 +80,12 @@ export const TaskQuery = z.object({
 
 export const TaskPage = z.object({ items: z.array(TaskSchema), total: z.number() }).openapi("TaskPage");
 
-const MeasureSchema = z.object({ value: z.number(), unit: z.string(), comparator: z.enum([">", ">=", "=", "<", "<="]), text: z.string() });
+const MeasureSchema = z.object({
+  value: z.number(),
+  unit: z.string(),
+  comparator: z.enum([">", ">=", "=", "<", "<="]),
+  text: z.string(),
+});
 
 export const PlanSummary = z
   .object({
@@ -107,7 +117,15 @@ export const PlanDetail = z
     warnings: z.array(z.object({ where: z.string(), code: z.string(), message: z.string() })),
     sourceFile: z.string().nullable(),
     groups: z.array(z.object({ code: z.string(), title: z.string() })),
-    targets: z.array(z.object({ id: z.number(), code: z.string(), text: z.string(), year: z.number().nullable(), measures: z.array(MeasureSchema) })),
+    targets: z.array(
+      z.object({
+        id: z.number(),
+        code: z.string(),
+        text: z.string(),
+        year: z.number().nullable(),
+        measures: z.array(MeasureSchema),
+      }),
+    ),
   })
   .openapi("Plan");
 
@@ -147,6 +165,9 @@ export const AgencyDetail = z
   .openapi("Agency");
 
 export const errorResponses = {
-  400: { description: "Invalid request (which field, and why)", content: { "application/json": { schema: ErrorSchema } } },
+  400: {
+    description: "Invalid request (which field, and why)",
+    content: { "application/json": { schema: ErrorSchema } },
+  },
   404: { description: "Not found", content: { "application/json": { schema: ErrorSchema } } },
 } as const;

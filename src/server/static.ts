@@ -22,6 +22,7 @@ const TYPES: Record<string, string> = {
   ".geojson": "application/geo+json",
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: registers plain routes on any app's env
 export function registerStatic(app: Hono<any>, root = WEB_DIST) {
   app.get("*", async (c) => {
     const url = new URL(c.req.url);
@@ -30,7 +31,10 @@ export function registerStatic(app: Hono<any>, root = WEB_DIST) {
     const file = path.join(root, rel);
     if (file.startsWith(root) && rel !== "/" && existsSync(file) && !file.endsWith(path.sep)) {
       const type = TYPES[path.extname(file)] ?? "application/octet-stream";
-      return c.body(await readFile(file), 200, { "content-type": type, "cache-control": rel.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache" });
+      return c.body(await readFile(file), 200, {
+        "content-type": type,
+        "cache-control": rel.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+      });
     }
     const index = path.join(root, "index.html");
     if (!existsSync(index)) {

@@ -7,7 +7,13 @@ import type { ZodError } from "zod";
 import { AppError, errorBody, type FieldProblem } from "./errors.ts";
 
 function reasonVi(issue: ZodError["issues"][number]): string {
-  const i = issue as unknown as { code: string; minimum?: number | bigint; maximum?: number | bigint; values?: unknown[]; expected?: string };
+  const i = issue as unknown as {
+    code: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    values?: unknown[];
+    expected?: string;
+  };
   switch (i.code) {
     case "invalid_type":
       return `sai kiểu dữ liệu (cần ${i.expected ?? "giá trị khác"})`;
@@ -36,7 +42,11 @@ export function validationError(error: ZodError, target: string): AppError {
     reasonVi: reasonVi(issue),
   }));
   const names = [...new Set(fields.map((f) => f.field))].join(", ");
-  return new AppError("VALIDATION", { en: `Invalid request: ${names}.`, vi: `Yêu cầu không hợp lệ: ${names}.` }, { fields });
+  return new AppError(
+    "VALIDATION",
+    { en: `Invalid request: ${names}.`, vi: `Yêu cầu không hợp lệ: ${names}.` },
+    { fields },
+  );
 }
 
 /** The OpenAPIHono default hook: answers 400 with the field list when validation fails. */

@@ -16,7 +16,11 @@ export async function listAgencies(db: Db, planId?: number) {
       ? undefined
       : sql`exists (select 1 from ${taskAssignments} join ${tasks} on ${tasks.id} = ${taskAssignments.taskId} where ${taskAssignments.agencyId} = ${agencies.id} and ${tasks.planId} = ${planId})`;
   const rows = await db
-    .select({ agency: agencies, leadCount: countRole("lead", planId), coordinatorCount: countRole("coordinator", planId) })
+    .select({
+      agency: agencies,
+      leadCount: countRole("lead", planId),
+      coordinatorCount: countRole("coordinator", planId),
+    })
     .from(agencies)
     .where(inPlan)
     .orderBy(asc(agencies.isGroup), asc(agencies.name));
@@ -34,7 +38,14 @@ export async function getAgency(db: Db, id: number) {
   const [agency] = await db.select().from(agencies).where(eq(agencies.id, id));
   if (!agency) return null;
   const aliases = await db.select().from(agencyAliases).where(eq(agencyAliases.agencyId, id));
-  const successor = agency.successorId ? ((await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, agency.successorId)))[0] ?? null) : null;
+  const successor = agency.successorId
+    ? ((
+        await db
+          .select({ id: agencies.id, name: agencies.name })
+          .from(agencies)
+          .where(eq(agencies.id, agency.successorId))
+      )[0] ?? null)
+    : null;
   const members = await db
     .select({ id: agencies.id, name: agencies.name })
     .from(agencyGroupMembers)

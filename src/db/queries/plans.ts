@@ -13,19 +13,29 @@ export async function listPlans(db: Db) {
     })
     .from(plans)
     .orderBy(asc(plans.id));
-  return rows.map((r) => ({ ...r.plan, taskCount: toCount(r.taskCount), targetCount: toCount(r.targetCount) }));
+  return rows.map((r) => ({
+    ...r.plan,
+    taskCount: toCount(r.taskCount),
+    targetCount: toCount(r.targetCount),
+  }));
 }
 
 export async function getPlan(db: Db, id: number) {
   const [plan] = await db.select().from(plans).where(eq(plans.id, id));
   if (!plan) return null;
-  const groups = await db.select().from(taskGroups).where(eq(taskGroups.planId, id)).orderBy(asc(taskGroups.sortKey));
+  const groups = await db
+    .select()
+    .from(taskGroups)
+    .where(eq(taskGroups.planId, id))
+    .orderBy(asc(taskGroups.sortKey));
   const ts = await db.select().from(targets).where(eq(targets.planId, id)).orderBy(asc(targets.id));
   const ms = ts.length
     ? await db
         .select()
         .from(measures)
-        .where(sql`${measures.targetId} in (select ${targets.id} from ${targets} where ${targets.planId} = ${id})`)
+        .where(
+          sql`${measures.targetId} in (select ${targets.id} from ${targets} where ${targets.planId} = ${id})`,
+        )
         .orderBy(asc(measures.targetId), asc(measures.seq))
     : [];
   return {

@@ -36,7 +36,14 @@ export interface TaskRecord {
   scheduleKind: string;
   firstDue: string | null;
   note: string | null;
-  milestones: { due: string; start: string | null; action: string | null; product: string | null; quantity: string | null; text: string }[];
+  milestones: {
+    due: string;
+    start: string | null;
+    action: string | null;
+    product: string | null;
+    quantity: string | null;
+    text: string;
+  }[];
   leads: { id: number; name: string; isGroup: boolean }[];
   coordinators: { id: number; name: string; isGroup: boolean }[];
 }
@@ -45,7 +52,11 @@ function where(f: TaskFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   if (f.planId !== undefined) parts.push(eq(tasks.planId, f.planId));
   if (f.agencyId !== undefined) {
-    parts.push(exists(sql`(select 1 from ${taskAssignments} where ${taskAssignments.taskId} = ${tasks.id} and ${taskAssignments.agencyId} = ${f.agencyId})`));
+    parts.push(
+      exists(
+        sql`(select 1 from ${taskAssignments} where ${taskAssignments.taskId} = ${tasks.id} and ${taskAssignments.agencyId} = ${f.agencyId})`,
+      ),
+    );
   }
   if (f.group !== undefined) parts.push(eq(taskGroups.code, f.group));
   if (f.dueFrom || f.dueTo) {
@@ -60,7 +71,14 @@ function where(f: TaskFilter): SQL | undefined {
   if (f.kind === "mixed" || f.kind === "unknown") parts.push(eq(tasks.scheduleKind, f.kind));
   if (f.q?.trim()) {
     const like = `%${f.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    parts.push(or(ilike(tasks.content, like), ilike(tasks.body, like), ilike(tasks.deadlineText, like), eq(tasks.code, f.q.trim())));
+    parts.push(
+      or(
+        ilike(tasks.content, like),
+        ilike(tasks.body, like),
+        ilike(tasks.deadlineText, like),
+        eq(tasks.code, f.q.trim()),
+      ),
+    );
   }
   return and(...parts.filter(Boolean));
 }
@@ -75,7 +93,10 @@ export async function listTasks(db: Db, f: TaskFilter): Promise<{ items: TaskRec
     .from(tasks)
     .leftJoin(taskGroups, eq(taskGroups.id, tasks.groupId))
     .where(cond);
-  const order = f.sort === "due" ? [sql`${tasks.firstDue} asc nulls last`, asc(tasks.sortKey)] : [asc(tasks.planId), asc(tasks.sortKey)];
+  const order =
+    f.sort === "due"
+      ? [sql`${tasks.firstDue} asc nulls last`, asc(tasks.sortKey)]
+      : [asc(tasks.planId), asc(tasks.sortKey)];
   const rows = await db
     .select({ task: tasks, groupCode: taskGroups.code, groupTitle: taskGroups.title })
     .from(tasks)
@@ -103,9 +124,20 @@ type Row = { task: typeof tasks.$inferSelect; groupCode: string | null; groupTit
 async function withDetails(db: Db, rows: Row[]): Promise<TaskRecord[]> {
   const ids = rows.map((r) => r.task.id);
   if (ids.length === 0) return [];
-  const ms = await db.select().from(milestones).where(inArray(milestones.taskId, ids)).orderBy(asc(milestones.taskId), asc(milestones.seq));
+  const ms = await db
+    .select()
+    .from(milestones)
+    .where(inArray(milestones.taskId, ids))
+    .orderBy(asc(milestones.taskId), asc(milestones.seq));
   const as = await db
-    .select({ taskId: taskAssignments.taskId, role: taskAssignments.role, seq: taskAssignments.seq, id: agencies.id, name: agencies.name, isGroup: agencies.isGroup })
+    .select({
+      taskId: taskAssignments.taskId,
+      role: taskAssignments.role,
+      seq: taskAssignments.seq,
+      id: agencies.id,
+      name: agencies.name,
+      isGroup: agencies.isGroup,
+    })
     .from(taskAssignments)
     .innerJoin(agencies, eq(agencies.id, taskAssignments.agencyId))
     .where(inArray(taskAssignments.taskId, ids))
@@ -124,10 +156,21 @@ async function withDetails(db: Db, rows: Row[]): Promise<TaskRecord[]> {
     scheduleKind: task.scheduleKind,
     firstDue: task.firstDue,
     note: task.note,
-    milestones: ms.filter((m) => m.taskId === task.id).map(({ due, start, action, product, quantity, text }) => ({ due, start, action, product, quantity, text })),
-    leads: as.filter((a) => a.taskId === task.id && a.role === "lead").map(({ id, name, isGroup }) => ({ id, name, isGroup })),
-    coordinators: as.filter((a) => a.taskId === task.id && a.role === "coordinator").map(({ id, name, isGroup }) => ({ id, name, isGroup })),
+    milestones: ms
+      .filter((m) => m.taskId === task.id)
+      .map(({ due, start, action, product, quantity, text }) => ({
+        due,
+        start,
+        action,
+        product,
+        quantity,
+        text,
+      })),
+    leads: as
+      .filter((a) => a.taskId === task.id && a.role === "lead")
+      .map(({ id, name, isGroup }) => ({ id, name, isGroup })),
+    coordinators: as
+      .filter((a) => a.taskId === task.id && a.role === "coordinator")
+      .map(({ id, name, isGroup }) => ({ id, name, isGroup })),
   }));
 }
-
-

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { compareTaskCodes } from "../../../domain/task-code.ts";
 import { getAgency, listAgencies } from "../../../db/queries/agencies.ts";
-import { getTask } from "../../../db/queries/tasks.ts";
 import type { TaskRecord } from "../../../db/queries/tasks.ts";
+import { getTask } from "../../../db/queries/tasks.ts";
+import { compareTaskCodes } from "../../../domain/task-code.ts";
 import type { AppEnv } from "../../env.ts";
 import { notFound } from "../../error-handler.ts";
 import { authorize } from "../../policies.ts";
@@ -15,16 +15,28 @@ const list = createRoute({
   tags: ["agencies"],
   summary: "Agencies and agency groups, optionally only those a plan names",
   request: { query: z.object({ plan: DbId.optional() }) },
-  responses: { 200: { description: "Agencies", content: { "application/json": { schema: z.object({ items: z.array(AgencySummary), total: z.number() }) } } }, ...errorResponses },
+  responses: {
+    200: {
+      description: "Agencies",
+      content: {
+        "application/json": { schema: z.object({ items: z.array(AgencySummary), total: z.number() }) },
+      },
+    },
+    ...errorResponses,
+  },
 });
 
 const one = createRoute({
   method: "get",
   path: "/api/agencies/{id}",
   tags: ["agencies"],
-  summary: "One agency or group: aliases, validity, successor, members, and the tasks it leads and coordinates",
+  summary:
+    "One agency or group: aliases, validity, successor, members, and the tasks it leads and coordinates",
   request: { params: IdParam },
-  responses: { 200: { description: "The agency", content: { "application/json": { schema: AgencyDetail } } }, ...errorResponses },
+  responses: {
+    200: { description: "The agency", content: { "application/json": { schema: AgencyDetail } } },
+    ...errorResponses,
+  },
 });
 
 export function registerAgencies(app: OpenAPIHono<AppEnv>) {
@@ -40,7 +52,13 @@ export function registerAgencies(app: OpenAPIHono<AppEnv>) {
     const db = c.get("database").db;
     const agency = await getAgency(db, id);
     if (!agency) throw notFound("Agency", id);
-    const load = async (ids: number[]) => (await Promise.all(ids.map((t) => getTask(db, t)))).filter((t): t is TaskRecord => t !== null).sort((a, b) => a.planId - b.planId || compareTaskCodes(a.code, b.code));
-    return c.json(presentAgency(agency, await load(agency.leadTaskIds), await load(agency.coordinatingTaskIds)), 200);
+    const load = async (ids: number[]) =>
+      (await Promise.all(ids.map((t) => getTask(db, t))))
+        .filter((t): t is TaskRecord => t !== null)
+        .sort((a, b) => a.planId - b.planId || compareTaskCodes(a.code, b.code));
+    return c.json(
+      presentAgency(agency, await load(agency.leadTaskIds), await load(agency.coordinatingTaskIds)),
+      200,
+    );
   });
 }

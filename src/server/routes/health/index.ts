@@ -10,7 +10,11 @@ const route = createRoute({
   responses: {
     200: {
       description: "OK",
-      content: { "application/json": { schema: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }) } },
+      content: {
+        "application/json": {
+          schema: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }),
+        },
+      },
     },
   },
 });

@@ -11,7 +11,14 @@ const list = createRoute({
   path: "/api/plans",
   tags: ["plans"],
   summary: "Every plan, with its task and target counts",
-  responses: { 200: { description: "Plans", content: { "application/json": { schema: z.object({ items: z.array(PlanSummary), total: z.number() }) } } } },
+  responses: {
+    200: {
+      description: "Plans",
+      content: {
+        "application/json": { schema: z.object({ items: z.array(PlanSummary), total: z.number() }) },
+      },
+    },
+  },
 });
 
 const one = createRoute({
@@ -20,7 +27,10 @@ const one = createRoute({
   tags: ["plans"],
   summary: "One plan: header, basis, sections, groups, targets with their measures, import warnings",
   request: { params: IdParam },
-  responses: { 200: { description: "The plan", content: { "application/json": { schema: PlanDetail } } }, ...errorResponses },
+  responses: {
+    200: { description: "The plan", content: { "application/json": { schema: PlanDetail } } },
+    ...errorResponses,
+  },
 });
 
 export function registerPlans(app: OpenAPIHono<AppEnv>) {

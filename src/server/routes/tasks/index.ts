@@ -10,9 +10,13 @@ const list = createRoute({
   method: "get",
   path: "/api/tasks",
   tags: ["tasks"],
-  summary: "Tasks, filtered by plan, agency (lead or coordinator), group, due range, schedule kind or text; paginated",
+  summary:
+    "Tasks, filtered by plan, agency (lead or coordinator), group, due range, schedule kind or text; paginated",
   request: { query: TaskQuery },
-  responses: { 200: { description: "A page of tasks", content: { "application/json": { schema: TaskPage } } }, ...errorResponses },
+  responses: {
+    200: { description: "A page of tasks", content: { "application/json": { schema: TaskPage } } },
+    ...errorResponses,
+  },
 });
 
 const one = createRoute({
@@ -21,7 +25,10 @@ const one = createRoute({
   tags: ["tasks"],
   summary: "One task with its schedule, leads and coordinators",
   request: { params: IdParam },
-  responses: { 200: { description: "The task", content: { "application/json": { schema: TaskSchema } } }, ...errorResponses },
+  responses: {
+    200: { description: "The task", content: { "application/json": { schema: TaskSchema } } },
+    ...errorResponses,
+  },
 });
 
 export function registerTasks(app: OpenAPIHono<AppEnv>) {
