@@ -37,7 +37,10 @@ export async function seedDemo(
   }
   const hash = contentHash(readFileSync(DEMO_PLAN, "utf8"));
   const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.contentHash, hash));
-  if (existing) return { planId: existing.id, imported: false };
+  if (existing) {
+    log(`Kế hoạch mẫu đã có (#${existing.id}), không nhập lại / demo plan already loaded (#${existing.id})`);
+    return { planId: existing.id, imported: false };
+  }
   const { result } = await importPlanFile(db, DEMO_PLAN, "seed");
   log(
     `Đã nhập kế hoạch mẫu: ${result.tasks} nhiệm vụ, ${result.targets} mục tiêu / imported the demo plan: ${result.tasks} tasks, ${result.targets} targets`,
