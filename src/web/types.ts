@@ -1,0 +1,123 @@
+// Shapes of the JSON served by /api (see the API contract). Ids are integers.
+export type Comparator = ">" | ">=" | "=" | "<" | "<=";
+export type ScheduleKind = "continuous" | "recurring" | "milestone" | "mixed" | "unknown";
+export type Recurrence = "monthly" | "quarterly" | "half-yearly" | "yearly";
+export type SortKey = "code" | "due";
+
+export interface Health {
+  status: "ok";
+  database: "pglite" | "postgres";
+}
+
+export interface List<T> {
+  items: T[];
+  total: number;
+}
+
+export interface PlanSummary {
+  id: number;
+  title: string;
+  number: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
+  periodStart: number | null;
+  periodEnd: number | null;
+  taskCount: number;
+  targetCount: number;
+}
+
+export interface Measure {
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  text: string;
+}
+
+export interface Target {
+  id: number;
+  code: string;
+  text: string;
+  year: number | null;
+  measures: Measure[];
+}
+
+export interface Plan extends Omit<PlanSummary, "taskCount" | "targetCount"> {
+  basis: string[];
+  sections: { heading: string; text: string }[];
+  implementation: string | null;
+  warnings: { where: string; code: string; message: string }[];
+  groups: { code: string; title: string }[];
+  targets: Target[];
+}
+
+export interface AgencyRef {
+  id: number;
+  name: string;
+  isGroup: boolean;
+}
+
+export interface Milestone {
+  due: string;
+  start?: string;
+  action?: string;
+  product?: string;
+  quantity?: string;
+  text: string;
+}
+
+export interface Schedule {
+  continuous: boolean;
+  recurrence: Recurrence | null;
+  kind: ScheduleKind;
+  milestones: Milestone[];
+}
+
+export interface Task {
+  id: number;
+  planId: number;
+  code: string;
+  group: string | null;
+  groupTitle: string | null;
+  content: string;
+  body: string | null;
+  leads: AgencyRef[];
+  coordinators: AgencyRef[];
+  deadlineText: string;
+  schedule: Schedule;
+  firstDue: string | null;
+  note: string | null;
+}
+
+export interface AgencySummary {
+  id: number;
+  name: string;
+  shortName: string | null;
+  kind: string | null;
+  level: string | null;
+  isGroup: boolean;
+  aliases: string[];
+  leadCount: number;
+  coordinatorCount: number;
+}
+
+export interface Agency extends Omit<AgencySummary, "leadCount" | "coordinatorCount"> {
+  validFrom: string | null;
+  validTo: string | null;
+  successor: { id: number; name: string } | null;
+  members: { id: number; name: string }[];
+  lead: Task[];
+  coordinating: Task[];
+}
+
+export interface TaskQuery {
+  plan?: number;
+  agency?: number;
+  group?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  kind?: ScheduleKind;
+  q?: string;
+  sort?: SortKey;
+  page?: number;
+  pageSize?: number;
+}
