@@ -15,6 +15,7 @@ import { readTargets } from "./targets.ts";
 import { checkNumbering, uniqueCodes } from "./task-codes-check.ts";
 import { buildTaskRows, type RawTaskRow } from "./task-rows.ts";
 import { decodePlanBytes, normaliseDocument } from "./text.ts";
+import { verticalTaskTable } from "./vertical-table.ts";
 
 export interface KnownAgency {
   name: string;
@@ -70,6 +71,18 @@ function taskTableRows(
   return { cols, rows: out, start, warnings };
 }
 
+function verticalTable(lines: string[]) {
+  const v = verticalTaskTable(lines);
+  if (!v) return null;
+  const warning: ImportWarning = {
+    where: `line ${v.start + 1}`,
+    code: "table_one_cell_per_line",
+    message:
+      "The task table has one cell per line; short rows were filled by meaning (check leads and coordinators).",
+  };
+  return { ...v, warnings: [warning] };
+}
+
 /** Parses a plan document's bytes (refusing empty, binary or oversized input). */
 export function parsePlanBytes(bytes: Uint8Array, options: ParseOptions = {}): PlanJson {
   return parsePlanText(decodePlanBytes(bytes, options.sourceName), options);
@@ -84,7 +97,7 @@ export function parsePlanText(input: string, options: ParseOptions = {}): PlanJs
   const { header, warnings: headerWarnings } = readPlanHeader(lines, sourceName);
   warnings.push(...headerWarnings);
 
-  const table = taskTableRows(lines, rows);
+  const table = taskTableRows(lines, rows) ?? verticalTable(lines);
   let raw: { tasks: RawTaskRow[]; groups: { code: string; title: string }[] };
   let bodyEnd = appendixStart(lines);
   if (table) {

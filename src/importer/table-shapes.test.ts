@@ -247,3 +247,56 @@ describe("task tables in every shape", () => {
     expect(plan.tasks[0]?.leads).toEqual(["Sở Văn hóa, Thể thao và Du lịch"]);
   });
 });
+
+describe("a table with one cell per line", () => {
+  it("reads rows by their number lines, fills short rows by meaning, skips repeated headers", () => {
+    const text = [
+      "KẾ HOẠCH",
+      "Cải cách hành chính năm 2026",
+      "",
+      "PHỤ LỤC",
+      "TT",
+      "Nội dung nhiệm vụ",
+      "Đơn vị chủ trì",
+      "Đơn vị phối hợp",
+      "Thời gian thực hiện",
+      "1",
+      "Về thể chế",
+      "1.1",
+      "Rà soát văn bản quy phạm pháp luật",
+      "Sở Tư pháp",
+      "Các sở, ngành liên quan",
+      "Quý II/2026",
+      "1.2",
+      "Công bố thủ tục hành chính",
+      "Văn phòng UBND tỉnh",
+      "Thường xuyên",
+      "",
+      "TT",
+      "Nội dung nhiệm vụ",
+      "Đơn vị chủ trì",
+      "Đơn vị phối hợp",
+      "Thời gian thực hiện",
+      "2",
+      "Số hóa hồ sơ",
+      "Sở Khoa học và Công nghệ",
+      "UBND các xã, phường",
+      "Tháng 9/2026",
+    ].join("\n");
+    const plan = parsePlanText(text);
+    expect(plan.groups.map((g) => g.code)).toEqual(["1"]);
+    expect(
+      plan.tasks.map((t) => [
+        t.code,
+        t.leads[0],
+        t.coordinators,
+        t.schedule.milestones[0]?.due ?? t.schedule.kind,
+      ]),
+    ).toEqual([
+      ["1.1", "Sở Tư pháp", ["Các sở, ngành liên quan"], "2026-06-30"],
+      ["1.2", "Văn phòng Ủy ban nhân dân tỉnh", [], "continuous"],
+      ["2", "Sở Khoa học và Công nghệ", ["UBND các xã, phường"], "2026-09-30"],
+    ]);
+    expect(plan.warnings.map((w) => w.code)).toContain("table_one_cell_per_line");
+  });
+});

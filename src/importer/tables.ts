@@ -62,7 +62,7 @@ export type TaskColumns = Partial<Record<TaskColumn, number>>;
 
 const CODE_HEADER = /^(số\s*)?(s\.?\s*)?tt\.?$|^stt\.?$|^số\s*thứ\s*tự$/i;
 
-function classifyHeaderCell(cell: string): TaskColumn | null {
+export function classifyHeaderCell(cell: string): TaskColumn | null {
   const c = cell.toLowerCase().replace(/\s+/g, " ").trim();
   if (CODE_HEADER.test(c)) return "code";
   if (/chủ trì/.test(c)) return "lead";
