@@ -280,3 +280,10 @@ describe("the Tuyên Quang appendix", () => {
     expect([...leads].every((n) => !r.resolve(n).isGroup)).toBe(true);
   });
 });
+
+describe("open-ended groups", () => {
+  it("treats a phrase ending in 'có liên quan' as a group", () => {
+    expect(isAgencyGroup("Trường Đại học có liên quan")).toBe(true);
+    expect(isAgencyGroup("Sở Công Thương")).toBe(false);
+  });
+});

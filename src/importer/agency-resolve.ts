@@ -81,6 +81,8 @@ export function agencyKey(name: string): string {
 export function isAgencyGroup(phrase: string): boolean {
   const k = agencyKey(phrase);
   if (/^các\s/u.test(k)) return true;
+  // "Trường Đại học có liên quan", "đơn vị liên quan": an open-ended set, not one body.
+  if (/(?:^|\s)(?:có\s)?liên quan$/u.test(k)) return true;
   const rest = /^ủy ban nhân dân\s+(.+)$/u.exec(k)?.[1];
   if (rest === undefined) return false;
   if (/^(?:các|cấp)(?:\s|$)/u.test(rest)) return true;
