@@ -87,29 +87,23 @@ const MeasureSchema = z.object({
   text: z.string(),
 });
 
+const PlanHeaderFields = {
+  id: z.number(),
+  title: z.string(),
+  number: z.string().nullable(),
+  issuer: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  periodStart: z.number().nullable(),
+  periodEnd: z.number().nullable(),
+};
+
 export const PlanSummary = z
-  .object({
-    id: z.number(),
-    title: z.string(),
-    number: z.string().nullable(),
-    issuer: z.string().nullable(),
-    issuedOn: z.string().nullable(),
-    periodStart: z.number().nullable(),
-    periodEnd: z.number().nullable(),
-    taskCount: z.number(),
-    targetCount: z.number(),
-  })
+  .object({ ...PlanHeaderFields, taskCount: z.number(), targetCount: z.number() })
   .openapi("PlanSummary");
 
 export const PlanDetail = z
   .object({
-    id: z.number(),
-    title: z.string(),
-    number: z.string().nullable(),
-    issuer: z.string().nullable(),
-    issuedOn: z.string().nullable(),
-    periodStart: z.number().nullable(),
-    periodEnd: z.number().nullable(),
+    ...PlanHeaderFields,
     province: z.string().nullable(),
     basis: z.array(z.string()),
     sections: z.array(z.object({ heading: z.string(), text: z.string() })),
@@ -129,31 +123,25 @@ export const PlanDetail = z
   })
   .openapi("Plan");
 
+const AgencyFields = {
+  id: z.number(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: z.string().nullable(),
+  level: z.string().nullable(),
+  isGroup: z.boolean(),
+  aliases: z.array(z.string()),
+};
+
 export const AgencySummary = z
-  .object({
-    id: z.number(),
-    name: z.string(),
-    shortName: z.string().nullable(),
-    kind: z.string().nullable(),
-    level: z.string().nullable(),
-    isGroup: z.boolean(),
-    aliases: z.array(z.string()),
-    leadCount: z.number(),
-    coordinatorCount: z.number(),
-  })
+  .object({ ...AgencyFields, leadCount: z.number(), coordinatorCount: z.number() })
   .openapi("AgencySummary");
 
 export const AgencyDetail = z
   .object({
-    id: z.number(),
-    name: z.string(),
-    shortName: z.string().nullable(),
-    kind: z.string().nullable(),
-    level: z.string().nullable(),
+    ...AgencyFields,
     province: z.string().nullable(),
-    isGroup: z.boolean(),
     note: z.string().nullable(),
-    aliases: z.array(z.string()),
     validFrom: z.string().nullable(),
     validTo: z.string().nullable(),
     successor: z.object({ id: z.number(), name: z.string() }).nullable(),

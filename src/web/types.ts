@@ -1,7 +1,8 @@
 // Shapes of the JSON served by /api (see the API contract). Ids are integers.
+import type { Schedule, ScheduleKind } from "../domain/schedule-types.ts";
+
+export type { Recurrence, ScheduleKind } from "../domain/schedule-types.ts";
 export type Comparator = ">" | ">=" | "=" | "<" | "<=";
-export type ScheduleKind = "continuous" | "recurring" | "milestone" | "mixed" | "unknown";
-export type Recurrence = "monthly" | "quarterly" | "half-yearly" | "yearly";
 export type SortKey = "code" | "due";
 
 export interface Health {
@@ -56,21 +57,8 @@ export interface AgencyRef {
   isGroup: boolean;
 }
 
-export interface Milestone {
-  due: string;
-  start?: string;
-  action?: string;
-  product?: string;
-  quantity?: string;
-  text: string;
-}
-
-export interface Schedule {
-  continuous: boolean;
-  recurrence: Recurrence | null;
-  kind: ScheduleKind;
-  milestones: Milestone[];
-}
+// The schedule's shape is the domain's own (src/domain/schedule-types.ts): one definition.
+export type { Milestone, Schedule } from "../domain/schedule-types.ts";
 
 export interface Task {
   id: number;
