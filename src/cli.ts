@@ -4,13 +4,17 @@
  *   kehoach import FILE       store the plan and print what was stored
  *   kehoach serve [--port N] [--seed]   serve the web app and API
  *   kehoach migrate           apply database migrations
+ *   kehoach calendar --year N [--plan ID] [--json]   the reporting calendar (cut-off windows, due dates)
  * Errors print in Vietnamese and English and exit non-zero; nothing is stored on error.
  */
+import { runCalendar } from "./commands/calendar.ts";
+import { loadRegimeFromDb } from "./commands/calendar-db.ts";
 import { type Database, openDatabase } from "./db/connection.ts";
 import { importPlanFile, parsePlanFile } from "./db/import-plan.ts";
 import { seedDemo } from "./db/seed.ts";
 import type { ImportWarning } from "./importer/plan-json.ts";
 import { AppError } from "./server/errors.ts";
+import { startReminderJob } from "./server/reminder-job.ts";
 import { startServer } from "./server/serve.ts";
 
 const HELP = `kehoach — quản lý thực hiện kế hoạch / run a government plan
@@ -20,6 +24,8 @@ Cách dùng / usage:
   kehoach import FILE [--actor NAME] nhập kế hoạch vào cơ sở dữ liệu / store the plan
   kehoach serve [--port N] [--seed]  chạy ứng dụng web và API / serve the web app and API
   kehoach migrate                    cập nhật cấu trúc cơ sở dữ liệu / apply migrations
+  kehoach calendar --year N [--plan ID] [--json]
+                                     lịch báo cáo định kỳ, hạn gửi / reporting calendar and deadlines
 
 Môi trường / environment:
   DATABASE_URL       PostgreSQL (postgres://…); nếu không có, dùng cơ sở dữ liệu nhúng / else embedded PGlite
@@ -82,6 +88,13 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     });
   }
+  if (command === "calendar")
+    return runCalendar(
+      args,
+      (s) => process.stdout.write(s),
+      (planId) => loadRegimeFromDb(planId),
+      (s) => process.stderr.write(s),
+    );
   if (command === "migrate") {
     return withDb(async (d) => {
       process.stdout.write(`Đã cập nhật cơ sở dữ liệu / migrated (${d.kind})\n`);
@@ -91,14 +104,26 @@ async function main(argv: string[]): Promise<number> {
   if (command === "serve") {
     const database = await openDatabase();
     await database.migrate();
-    if (args.includes("--seed")) await seedDemo(database, (s) => process.stdout.write(`${s}\n`));
+    const seeded = args.includes("--seed")
+      ? await seedDemo(database, (s) => process.stdout.write(`${s}\n`))
+      : null;
     const port = Number(flag(args, "--port") ?? process.env.PORT ?? 3000);
     const server = await startServer({ db: database, port });
+    const reminders = startReminderJob(database);
     process.stdout.write(
-      `\nkehoach đang chạy / is running: ${server.url}\n  API: ${server.url}/api/plans — tài liệu / docs: ${server.url}/api/docs\n  Cơ sở dữ liệu / database: ${database.kind === "pglite" ? `nhúng / embedded (${process.env.KEHOACH_DATA_DIR ?? "./data/db"})` : "PostgreSQL"}\n  Chưa có tài khoản: mọi người được xem kế hoạch / no accounts yet: plans are public to read\n`,
+      `\nkehoach đang chạy / is running: ${server.url}\n  API: ${server.url}/api/plans — tài liệu / docs: ${server.url}/api/docs\n  Cơ sở dữ liệu / database: ${database.kind === "pglite" ? `nhúng / embedded (${process.env.KEHOACH_DATA_DIR ?? "./data/db"})` : "PostgreSQL"}\n  Kế hoạch công khai để xem; đăng nhập để báo cáo / plans are public to read; sign in to report\n`,
     );
+    if (seeded?.accounts.length) {
+      const width = Math.max(...seeded.accounts.map((a) => a.username.length));
+      process.stdout.write(
+        `\nTài khoản mẫu / demo logins — mật khẩu / password: ${seeded.accounts[0]?.password}\n${seeded.accounts
+          .map((a) => `  ${a.username.padEnd(width)}  ${a.role}${a.agency ? ` — ${a.agency}` : ""}`)
+          .join("\n")}\n`,
+      );
+    }
     const stop = async () => {
       await server.close();
+      await reminders.stop();
       await database.close();
       process.exit(0);
     };

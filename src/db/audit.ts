@@ -4,7 +4,7 @@
  * (MODEL.md: AuditEntry append-only, hash-chained).
  */
 import { createHash } from "node:crypto";
-import { desc } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import type { Db } from "./connection.ts";
 import { auditLog } from "./schema.ts";
 
@@ -62,6 +62,9 @@ export function auditHash(prevHash: string | null, entry: AuditInput, at: string
 
 /** Appends one audit row. Call inside the transaction that makes the change. */
 export async function appendAudit(tx: Tx | Db, entry: AuditInput): Promise<void> {
+  // One writer at a time extends the chain: concurrent transactions (several server processes)
+  // would otherwise read the same last hash and fork it. Released at commit.
+  await tx.execute(sql`select pg_advisory_xact_lock(7243001)`);
   const [prev] = await tx
     .select({ hash: auditLog.hash })
     .from(auditLog)

@@ -10,6 +10,7 @@ import { loadRegistry, type RegistryFile } from "./agencies-store.ts";
 import type { Database } from "./connection.ts";
 import { importPlanFile } from "./import-plan.ts";
 import { agencies, plans } from "./schema.ts";
+import { type DemoAccount, seedAccounts } from "./seed-accounts.ts";
 import { contentHash } from "./store-plan.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -19,7 +20,7 @@ export const DEMO_REGISTRY = path.join(ROOT, "data/seeds/tuyen-quang-agencies.js
 export async function seedDemo(
   database: Database,
   log: (s: string) => void = () => {},
-): Promise<{ planId: number; imported: boolean }> {
+): Promise<{ planId: number; imported: boolean; accounts: DemoAccount[] }> {
   const { db } = database;
   if (existsSync(DEMO_REGISTRY)) {
     const registry = JSON.parse(readFileSync(DEMO_REGISTRY, "utf8")) as RegistryFile;
@@ -39,11 +40,12 @@ export async function seedDemo(
   const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.contentHash, hash));
   if (existing) {
     log(`Kế hoạch mẫu đã có (#${existing.id}), không nhập lại / demo plan already loaded (#${existing.id})`);
-    return { planId: existing.id, imported: false };
+    return { planId: existing.id, imported: false, accounts: await seedAccounts(db, existing.id) };
   }
   const { result } = await importPlanFile(db, DEMO_PLAN, "seed");
   log(
     `Đã nhập kế hoạch mẫu: ${result.tasks} nhiệm vụ, ${result.targets} mục tiêu / imported the demo plan: ${result.tasks} tasks, ${result.targets} targets`,
   );
-  return { planId: result.planId, imported: true };
+  const accounts = await seedAccounts(db, result.planId);
+  return { planId: result.planId, imported: true, accounts };
 }

@@ -4,28 +4,59 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "../db/connection.ts";
+import { csrfProtection, sessionMiddleware } from "./auth/middleware.ts";
 import { registerDocs } from "./docs-page.ts";
 import type { AppEnv } from "./env.ts";
 import { handleError } from "./error-handler.ts";
 import { AppError, errorBody } from "./errors.ts";
+import { registerAgencyAdmin } from "./routes/agencies/admin.ts";
 import { registerAgencies } from "./routes/agencies/index.ts";
+import { registerAuth } from "./routes/auth/index.ts";
 import { registerHealth } from "./routes/health/index.ts";
 import { registerPlans } from "./routes/plans/index.ts";
+import { registerAttachments } from "./routes/reporting/attachments.ts";
+import { registerAudit } from "./routes/reporting/audit.ts";
+import { registerHolidays } from "./routes/reporting/holidays.ts";
+import { registerRegime } from "./routes/reporting/regime.ts";
+import { registerReports } from "./routes/reporting/reports.ts";
+import { registerStatus } from "./routes/reporting/status.ts";
 import { registerTasks } from "./routes/tasks/index.ts";
+import { registerUrging } from "./routes/urging/index.ts";
+import { registerUsers } from "./routes/users/index.ts";
 import { registerStatic } from "./static.ts";
 import { validationHook } from "./validation.ts";
 
-export function createApp({ database, webRoot }: { database: Database; webRoot?: string }) {
+export interface AppOptions {
+  database: Database;
+  webRoot?: string;
+  /** The clock; tests replay a reporting period "in 2022" with a fixed one. */
+  now?: () => Date;
+}
+
+export function createApp({ database, webRoot, now }: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   app.use("*", async (c, next) => {
     c.set("database", database);
+    if (now) c.set("now", now);
     await next();
   });
+  app.use("/api/*", sessionMiddleware);
+  app.use("/api/*", csrfProtection);
   app.onError(handleError);
   registerHealth(app);
   registerPlans(app);
   registerTasks(app);
   registerAgencies(app);
+  registerAuth(app);
+  registerUsers(app);
+  registerAgencyAdmin(app);
+  registerUrging(app);
+  registerRegime(app);
+  registerReports(app);
+  registerAttachments(app);
+  registerStatus(app);
+  registerHolidays(app);
+  registerAudit(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

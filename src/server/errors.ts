@@ -13,6 +13,11 @@ export type ErrorCode =
   | "FILE_NOT_FOUND"
   | "UNAUTHORIZED"
   | "FORBIDDEN"
+  | "CSRF"
+  | "RATE_LIMITED"
+  | "ACCOUNT_LOCKED"
+  | "VERSION_CONFLICT"
+  | "INVALID_STATE"
   | "INTERNAL";
 
 export interface FieldProblem {
@@ -52,6 +57,11 @@ const STATUS: Record<ErrorCode, number> = {
   FILE_NOT_FOUND: 404,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  CSRF: 403,
+  RATE_LIMITED: 429,
+  ACCOUNT_LOCKED: 423,
+  VERSION_CONFLICT: 409,
+  INVALID_STATE: 409,
   INTERNAL: 500,
 };
 

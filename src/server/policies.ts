@@ -1,23 +1,165 @@
 /**
- * The one place that decides permissions. Until accounts exist (the reporting-loop issue), a
- * published plan is public information: reading is allowed to everyone and no write action
- * exists in the API. Every route asks here first, so adding roles changes this file only.
+ * The one place that decides permissions (docs/reporting-api.md, "Roles"). Every route asks
+ * `authorize(c, action, resource)` before it touches data; `can` is the same decision as a
+ * boolean, for presenters and lists. Roles are per plan (a role with planId null holds in every
+ * plan); the administrator is global. A published plan is public: "plan:read" needs no sign-in.
+ *
+ * Scoping rules, so a route cannot widen a permission by forgetting a field:
+ * - a plan-scoped action asked without `resource.planId` is granted only by a role that holds in
+ *   every plan (planId null) — pass the plan;
+ * - an agency-scoped action asked without `resource.agencyId` matches no agency;
+ * - a reporter's or leader's agency is the role's agencyId, else the user's agencyId.
  */
 import type { Context } from "hono";
 import { AppError } from "./errors.ts";
 
-export type Action = "plan:read" | "plan:write";
+export const ROLES = ["administrator", "coordinator", "reporter", "leader", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
 
-export function can(action: Action): boolean {
-  return action === "plan:read";
+export interface RoleGrant {
+  role: Role;
+  /** null: every plan. */
+  planId: number | null;
+  /** The agency a reporter or leader acts for (null: the user's own agency). */
+  agencyId: number | null;
 }
 
-/** Throws FORBIDDEN unless the action is allowed. */
-export function authorize(_c: Context, action: Action): void {
-  if (!can(action)) {
-    throw new AppError("FORBIDDEN", {
-      en: "You may not do this.",
-      vi: "Bạn không có quyền thực hiện thao tác này.",
+/** The signed-in user, as the session middleware puts it on the context (`c.get("actor")`). */
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  agencyId: number | null;
+  isAdmin: boolean;
+  roles: RoleGrant[];
+}
+
+export const ACTIONS = [
+  "plan:read",
+  "plan:import",
+  "regime:edit",
+  "period:open",
+  "report:read",
+  "report:draft",
+  "report:submit",
+  "report:review",
+  "report:extend",
+  "urge:send",
+  "audit:read",
+  "status:read-all",
+  "user:manage",
+  "agency:manage",
+  "holiday:manage",
+  "notification:read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Resource {
+  planId?: number;
+  agencyId?: number;
+  /** The report's state (not_started | draft | submitted | accepted | returned). */
+  reportState?: string;
+}
+
+function holdsInPlan(g: RoleGrant, resource: Resource | undefined): boolean {
+  return g.planId === null || (resource?.planId !== undefined && g.planId === resource.planId);
+}
+
+function grantAgency(actor: Actor, g: RoleGrant): number | null {
+  return g.agencyId ?? actor.agencyId;
+}
+
+function grants(actor: Actor, roles: Role[], resource: Resource | undefined): RoleGrant[] {
+  return actor.roles.filter((g) => roles.includes(g.role) && holdsInPlan(g, resource));
+}
+
+/** A reporter or leader (as `roles` says) of the resource's agency, in the resource's plan. */
+function actsForAgency(actor: Actor, roles: Role[], resource: Resource | undefined): boolean {
+  if (resource?.agencyId === undefined) return false;
+  return grants(actor, roles, resource).some((g) => grantAgency(actor, g) === resource.agencyId);
+}
+
+function isCoordinator(actor: Actor, resource: Resource | undefined): boolean {
+  return actor.isAdmin || grants(actor, ["coordinator"], resource).length > 0;
+}
+
+function canReadReport(actor: Actor, resource: Resource | undefined): boolean {
+  // Its own agency reads its report in any state.
+  if (actsForAgency(actor, ["reporter", "leader"], resource)) return true;
+  const overseer = actor.isAdmin || grants(actor, ["coordinator", "viewer"], resource).length > 0;
+  if (!overseer) return false;
+  // An agency never reads another agency's draft: an overseer reads a draft only of the agency
+  // it belongs to itself.
+  if (resource?.reportState === "draft") {
+    if (resource.agencyId === undefined) return false;
+    const own = new Set<number | null>([actor.agencyId]);
+    for (const g of grants(actor, ["coordinator", "viewer"], resource)) own.add(grantAgency(actor, g));
+    return own.has(resource.agencyId);
+  }
+  return true;
+}
+
+/** May the actor (null: nobody signed in) do the action on the resource? */
+export function can(actor: Actor | null, action: Action, resource?: Resource): boolean {
+  if (action === "plan:read") return true;
+  if (!actor) return false;
+  switch (action) {
+    case "notification:read":
+      return true;
+    case "plan:import":
+    case "user:manage":
+    case "agency:manage":
+    case "holiday:manage":
+      return actor.isAdmin;
+    case "regime:edit":
+    case "period:open":
+    case "report:review":
+    case "report:extend":
+    case "urge:send":
+    case "audit:read":
+    case "status:read-all":
+      return isCoordinator(actor, resource);
+    case "report:read":
+      return canReadReport(actor, resource);
+    case "report:draft":
+      return actsForAgency(actor, ["reporter", "leader"], resource);
+    case "report:submit":
+      return actsForAgency(actor, ["leader"], resource);
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+/** The actor on the context (null when nobody is signed in or the session middleware did not run). */
+export function currentActor(c: Context): Actor | null {
+  return (c.get("actor") as Actor | null | undefined) ?? null;
+}
+
+/**
+ * Throws UNAUTHORIZED (nobody signed in, for an action that needs someone) or FORBIDDEN unless
+ * the action is allowed; returns the actor (null only for public actions such as "plan:read").
+ */
+export function authorize(c: Context, action: Action, resource?: Resource): Actor | null {
+  const actor = currentActor(c);
+  if (can(actor, action, resource)) return actor;
+  if (!actor) {
+    throw new AppError("UNAUTHORIZED", {
+      en: "Please sign in first.",
+      vi: "Vui lòng đăng nhập trước.",
     });
   }
+  throw new AppError("FORBIDDEN", {
+    en: "You may not do this.",
+    vi: "Bạn không có quyền thực hiện thao tác này.",
+  });
+}
+
+/** Like `authorize`, for actions that always need a signed-in user: the actor is never null. */
+export function authorizeActor(c: Context, action: Exclude<Action, "plan:read">, resource?: Resource): Actor {
+  const actor = authorize(c, action, resource);
+  if (!actor)
+    throw new AppError("UNAUTHORIZED", { en: "Please sign in first.", vi: "Vui lòng đăng nhập trước." });
+  return actor;
 }

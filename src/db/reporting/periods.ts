@@ -1,0 +1,74 @@
+/**
+ * Opening a reporting period: the window comes from Decree 09/2019 Art. 12, the due date from the
+ * regime's rule in working days (holidays from the database), and one expected report is created
+ * for every reporting agency. Opening the same period twice is refused.
+ */
+import { and, asc, eq, sql } from "drizzle-orm";
+import { periodByLabel, type Frequency } from "../../domain/periods.ts";
+import { dueDate } from "../../domain/working-days.ts";
+import { AppError } from "../../server/errors.ts";
+import { appendAudit, type Tx } from "../audit.ts";
+import type { Db } from "../connection.ts";
+import { qualified, toCount } from "../connection.ts";
+import { expectedReports, reportingPeriods, reports } from "../schema.ts";
+import type { ActorRef } from "./actor.ts";
+import { holidayDates } from "./holidays.ts";
+import { getRegime } from "./regime.ts";
+
+export async function openPeriod(db: Db, planId: number, frequency: Frequency, label: string, actor: ActorRef) {
+  const regime = await getRegime(db, planId);
+  if (!regime.frequencies.includes(frequency)) {
+    throw new AppError("VALIDATION", { en: `The plan's regime has no ${frequency} reports.`, vi: `Chế độ báo cáo của kế hoạch không có kỳ báo cáo này (${frequency}).` }, { fields: [{ field: "frequency", reason: "not in the plan's regime", reasonVi: "không có trong chế độ báo cáo" }] });
+  }
+  const period = periodByLabel(frequency, label);
+  if (!period) {
+    throw new AppError("VALIDATION", { en: `"${label}" is not a ${frequency} period label.`, vi: `"${label}" không phải là kỳ báo cáo hợp lệ.` }, { fields: [{ field: "label", reason: "unknown period label", reasonVi: "nhãn kỳ báo cáo không hợp lệ" }] });
+  }
+  const holidays = await holidayDates(db);
+  const due = dueDate(period.end, regime.deadlineDays[frequency] ?? 2, holidays);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: reportingPeriods.id })
+      .from(reportingPeriods)
+      .where(and(eq(reportingPeriods.planId, planId), eq(reportingPeriods.frequency, frequency), eq(reportingPeriods.label, label)));
+    if (existing) {
+      throw new AppError("INVALID_STATE", { en: `Period ${label} is already open.`, vi: `Kỳ báo cáo ${label} đã được mở.` }, { details: { periodId: existing.id } });
+    }
+    const [row] = await tx
+      .insert(reportingPeriods)
+      .values({ planId, frequency, label, windowStart: period.start, windowEnd: period.end, due, openedAt: new Date() })
+      .returning();
+    if (!row) throw new Error("insert period returned nothing");
+    if (regime.reporters.length) {
+      await tx.insert(expectedReports).values(regime.reporters.map((r) => ({ periodId: row.id, agencyId: r.id, due })));
+    }
+    await appendAudit(tx as Tx, { actor: actor.username, action: "period.open", entity: "reporting_period", entityId: row.id, after: { planId, frequency, label, due, reporters: regime.reporters.length } });
+    return { ...row, expected: regime.reporters.length };
+  });
+}
+
+/** The plan's opened periods with how many reports are expected, received and on time. */
+export async function listPeriods(db: Db, planId: number) {
+  const rows = await db
+    .select({
+      period: reportingPeriods,
+      expected: sql`(select count(*) from ${expectedReports} er where er.period_id = ${qualified(reportingPeriods.id)})`,
+      received: sql`(select count(*) from ${expectedReports} er join ${reports} r on r.expected_report_id = er.id where er.period_id = ${qualified(reportingPeriods.id)} and r.submitted_at is not null)`,
+      onTime: sql`(select count(*) from ${expectedReports} er join ${reports} r on r.expected_report_id = er.id where er.period_id = ${qualified(reportingPeriods.id)} and r.submitted_at is not null and r.late = false)`,
+    })
+    .from(reportingPeriods)
+    .where(eq(reportingPeriods.planId, planId))
+    .orderBy(asc(reportingPeriods.windowEnd), asc(reportingPeriods.frequency));
+  return rows.map((r) => ({
+    id: r.period.id,
+    frequency: r.period.frequency,
+    label: r.period.label,
+    start: r.period.windowStart,
+    end: r.period.windowEnd,
+    due: r.period.due,
+    openedAt: r.period.openedAt,
+    expected: toCount(r.expected),
+    received: toCount(r.received),
+    onTime: toCount(r.onTime),
+  }));
+}

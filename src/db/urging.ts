@@ -1,0 +1,527 @@
+/**
+ * Urging (đôn đốc, GLOSSARY.md): reminders to agencies whose periodic report is due soon or late,
+ * as in-app notifications and e-mail, and the coordinator's urging letter (công văn đôn đốc).
+ *
+ * A reminder is sent exactly once, however many server processes run it: each is CLAIMED first by
+ * inserting its key into reminders_sent (`on conflict do nothing returning`); only the process
+ * whose insert returned the row notifies. Claim, notifications, e-mail record and audit row are
+ * one transaction, so a failure leaves the reminder unclaimed for the next run. On PostgreSQL a
+ * second process inserting the same key waits for the first to commit, then finds the conflict.
+ */
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { periodTitle } from "../domain/periods.ts";
+import { dueReminders, effectiveDue, type Reminder, UNSUBMITTED_STATES } from "../domain/reminders.ts";
+import { formatVnNumber } from "../domain/vn-number.ts";
+import { workingDaysBetween } from "../domain/working-days.ts";
+import { AppError } from "../server/errors.ts";
+import { appendAudit, type Tx } from "./audit.ts";
+import type { Db } from "./connection.ts";
+import { type ActorRef, SYSTEM } from "./reporting/actor.ts";
+import { listExpected } from "./reporting/expected.ts";
+import { holidayDates } from "./reporting/holidays.ts";
+import { getRegime } from "./reporting/regime.ts";
+import { tasksToReport } from "./reporting/report-tasks.ts";
+import {
+  agencies,
+  notifications,
+  plans,
+  remindersSent,
+  reportingPeriods,
+  roleAssignments,
+  users,
+} from "./schema.ts";
+
+// ─── Formatting (Vietnamese) ──────────────────────────────────────────────────────────────
+
+/** "2022-03-16" → "16/03/2022". */
+export function vnDateText(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** A period's name as documents write it ("Quý I/2022", "6 tháng đầu năm 2022"); the label itself if unreadable. */
+export function periodLabelVi(label: string): string {
+  return periodTitle(label)?.vi ?? label;
+}
+
+/**
+ * The place and date line of an official letter (Decree 30/2020, Appendix I): a day below 10 and
+ * the months 1 and 2 take a leading zero — "Tuyên Quang, ngày 05 tháng 02 năm 2026", "ngày 21 tháng 3 năm 2022".
+ */
+export function placeDateLine(place: string, iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const day = String(d).padStart(2, "0");
+  const month = m <= 2 ? String(m).padStart(2, "0") : String(m);
+  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+}
+
+/** "Kế hoạch số 62/KH-UBND", else "Kế hoạch phát triển công nghiệp tỉnh …" from the title. */
+export function planName(plan: { number: string | null; title: string }): string {
+  if (plan.number) return `Kế hoạch số ${plan.number}`;
+  const title = plan.title.replace(/^Kế hoạch\s+/iu, "");
+  return `Kế hoạch ${title.charAt(0).toLocaleLowerCase("vi")}${title.slice(1)}`;
+}
+
+/** Upper case the Vietnamese way (no locale surprises). */
+function upper(s: string): string {
+  return s.toLocaleUpperCase("vi");
+}
+
+// ─── E-mail ───────────────────────────────────────────────────────────────────────────────
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  readonly from: string;
+  send(message: MailMessage): Promise<void>;
+  close(): void;
+}
+
+/**
+ * The SMTP mailer configured by SMTP_HOST, SMTP_PORT (default 587; 465 means implicit TLS),
+ * SMTP_FROM and optionally SMTP_USER/SMTP_PASS; null when SMTP_HOST is unset (in-app
+ * notifications only).
+ */
+export function createMailer(env: Record<string, string | undefined> = process.env): Mailer | null {
+  const host = env.SMTP_HOST?.trim();
+  if (!host) return null;
+  const port = Number(env.SMTP_PORT ?? 587);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    throw new AppError("VALIDATION", {
+      en: `SMTP_PORT "${env.SMTP_PORT}" is not a port number.`,
+      vi: `SMTP_PORT "${env.SMTP_PORT}" không phải là số cổng hợp lệ.`,
+    });
+  }
+  const from = env.SMTP_FROM?.trim() || `kehoach <no-reply@${host}>`;
+  const transport = nodemailer.createTransport({
+    host,
+    port,
+    secure: port === 465,
+    auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS ?? "" } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+  return {
+    from,
+    async send(message) {
+      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+
+// ─── Reminders ────────────────────────────────────────────────────────────────────────────
+
+interface ExpectedInfo {
+  id: number;
+  agencyId: number;
+  agencyName: string;
+  periodLabel: string;
+  frequency: string;
+  start: string;
+  end: string;
+}
+
+/** The path of the report in the web app; absolute when KEHOACH_PUBLIC_URL is set. */
+export function reportLink(
+  expectedReportId: number,
+  env: Record<string, string | undefined> = process.env,
+): string {
+  const base = env.KEHOACH_PUBLIC_URL?.replace(/\/+$/, "") ?? "";
+  return `${base}/reports/${expectedReportId}`;
+}
+
+/** Title and body of a reminder, in Vietnamese. */
+export function reminderText(r: Reminder, e: ExpectedInfo, planTitle: string) {
+  const period = periodLabelVi(e.periodLabel);
+  const window = `số liệu từ ngày ${vnDateText(e.start)} đến ngày ${vnDateText(e.end)}`;
+  if (r.kind === "before") {
+    const left =
+      r.offset === 0 ? "hôm nay là ngày làm việc cuối cùng" : `còn ${formatVnNumber(r.offset)} ngày làm việc`;
+    return {
+      title: `Sắp đến hạn gửi báo cáo kỳ ${period}`,
+      subject: `[kehoach] Nhắc gửi báo cáo kỳ ${period} – hạn ngày ${vnDateText(r.due)}`,
+      body: `${e.agencyName}: báo cáo kỳ ${period} (${window}) về thực hiện ${planTitle} phải gửi chậm nhất ngày ${vnDateText(r.due)}; ${left}.`,
+    };
+  }
+  return {
+    title: `Quá hạn gửi báo cáo kỳ ${period}`,
+    subject: `[kehoach] Đôn đốc: quá hạn gửi báo cáo kỳ ${period} (hạn ngày ${vnDateText(r.due)})`,
+    body: `${e.agencyName} chưa gửi báo cáo kỳ ${period} (${window}) về thực hiện ${planTitle}; hạn gửi là ngày ${vnDateText(r.due)}, đã quá hạn ${formatVnNumber(r.offset)} ngày làm việc. Đề nghị khẩn trương hoàn thành và gửi báo cáo.`,
+  };
+}
+
+/** Users who receive an agency's reminders in a plan: its reporters and leaders (enabled accounts). */
+async function recipients(q: Db | Tx, planId: number, agencyId: number) {
+  return q
+    .selectDistinct({ id: users.id, email: users.email, displayName: users.displayName })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        inArray(roleAssignments.role, ["reporter", "leader"]),
+        or(eq(roleAssignments.planId, planId), isNull(roleAssignments.planId)),
+        sql`coalesce(${roleAssignments.agencyId}, ${users.agencyId}) = ${agencyId}`,
+        isNull(users.disabledAt),
+      ),
+    )
+    .orderBy(asc(users.id));
+}
+
+export interface RunResult {
+  /** Reminders this run claimed and sent. */
+  sent: number;
+  /** Reminders due today that were already claimed (by an earlier run or another process). */
+  skipped: number;
+}
+
+/**
+ * Sends the plan's reminders due on `today` (ISO date, Vietnamese calendar day): each is claimed
+ * once, then becomes an in-app notification for every reporter and leader of the agency and, with
+ * a mailer, an e-mail to those of them with an address.
+ */
+export async function runReminders(
+  db: Db,
+  planId: number,
+  today: string,
+  mailer?: Mailer | null,
+  actor: ActorRef = SYSTEM,
+): Promise<RunResult> {
+  const regime = await getRegime(db, planId);
+  const holidays = await holidayDates(db);
+  const [plan] = await db
+    .select({ title: plans.title, number: plans.number })
+    .from(plans)
+    .where(eq(plans.id, planId));
+  const planTitle = plan ? planName(plan) : `kế hoạch ${planId}`;
+  const expected = await listExpected(db, { planId });
+  const info = new Map<number, ExpectedInfo>(
+    expected.map((e) => [
+      e.id,
+      {
+        id: e.id,
+        agencyId: e.agency.id,
+        agencyName: e.agency.name,
+        periodLabel: e.period.label,
+        frequency: e.period.frequency,
+        start: e.period.start,
+        end: e.period.end,
+      },
+    ]),
+  );
+  const due = dueReminders(
+    expected.map((e) => ({
+      id: e.id,
+      agencyId: e.agency.id,
+      due: e.due,
+      extendedDue: e.extendedDue,
+      state: e.state,
+    })),
+    regime,
+    today,
+    holidays,
+  );
+  const result: RunResult = { sent: 0, skipped: 0 };
+  for (const reminder of due) {
+    const e = info.get(reminder.expectedReportId);
+    if (!e) continue;
+    const sent = await db.transaction(async (tx) => {
+      const claimed = await tx
+        .insert(remindersSent)
+        .values({ key: reminder.key, expectedReportId: reminder.expectedReportId, kind: reminder.kind })
+        .onConflictDoNothing({ target: remindersSent.key })
+        .returning({ key: remindersSent.key });
+      if (claimed.length === 0) return false;
+      const text = reminderText(reminder, e, planTitle);
+      const link = reportLink(reminder.expectedReportId);
+      const people = await recipients(tx as Tx, planId, reminder.agencyId);
+      if (people.length) {
+        await tx
+          .insert(notifications)
+          .values(
+            people.map((p) => ({
+              userId: p.id,
+              key: reminder.key,
+              kind: `reminder.${reminder.kind}`,
+              title: text.title,
+              body: text.body,
+              link,
+            })),
+          )
+          .onConflictDoNothing();
+      }
+      const emailedTo: string[] = [];
+      const emailErrors: string[] = [];
+      if (mailer) {
+        for (const p of people) {
+          if (!p.email) continue;
+          try {
+            await mailer.send({
+              to: p.email,
+              subject: text.subject,
+              text: `Kính gửi: ${p.displayName} (${e.agencyName}),\n\n${text.body}\n\nXem và cập nhật báo cáo: ${link}\n\nThư gửi tự động từ hệ thống kehoach, xin không trả lời thư này.`,
+            });
+            emailedTo.push(p.email);
+          } catch (err) {
+            // The in-app notification stands; the failure is recorded, not retried (never twice).
+            emailErrors.push(`${p.email}: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        }
+        await tx.update(remindersSent).set({ emailedTo }).where(eq(remindersSent.key, reminder.key));
+      }
+      await appendAudit(tx as Tx, {
+        actor: actor.username,
+        action: "reminder.send",
+        entity: "expected_report",
+        entityId: reminder.expectedReportId,
+        after: {
+          key: reminder.key,
+          kind: reminder.kind,
+          offset: reminder.offset,
+          due: reminder.due,
+          notified: people.map((p) => p.id),
+          emailedTo,
+          ...(emailErrors.length ? { emailErrors } : {}),
+        },
+      });
+      return true;
+    });
+    if (sent) result.sent++;
+    else result.skipped++;
+  }
+  return result;
+}
+
+// ─── Notifications ────────────────────────────────────────────────────────────────────────
+
+export interface NotificationView {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+function present(n: typeof notifications.$inferSelect): NotificationView {
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt ? n.readAt.toISOString() : null,
+  };
+}
+
+/** The user's notifications, newest first (at most `limit`). */
+export async function listNotifications(
+  db: Db,
+  userId: number,
+  options: { unreadOnly?: boolean; limit?: number } = {},
+): Promise<NotificationView[]> {
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(
+      and(eq(notifications.userId, userId), options.unreadOnly ? isNull(notifications.readAt) : undefined),
+    )
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(options.limit ?? 200);
+  return rows.map(present);
+}
+
+/** Marks one of the user's own notifications read (idempotent); NOT_FOUND for anyone else's. */
+export async function markRead(
+  db: Db,
+  userId: number,
+  id: number,
+  now = new Date(),
+): Promise<NotificationView> {
+  const [updated] = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${now.toISOString()}::timestamptz)` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .returning();
+  if (!updated)
+    throw new AppError("NOT_FOUND", {
+      en: `Notification ${id} does not exist.`,
+      vi: `Không tìm thấy thông báo ${id}.`,
+    });
+  return present(updated);
+}
+
+// ─── The urging letter (công văn đôn đốc) ─────────────────────────────────────────────────
+
+export interface LateAgency {
+  expectedReportId: number;
+  agencyId: number;
+  agencyName: string;
+  due: string;
+  extended: boolean;
+  workingDaysOverdue: number;
+  taskCodes: string[];
+}
+
+/** Agencies whose report for the period is not submitted and past its effective due date on `today`. */
+export async function lateAgencies(
+  db: Db,
+  planId: number,
+  periodId: number,
+  today: string,
+): Promise<LateAgency[]> {
+  const [period] = await db
+    .select()
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.id, periodId), eq(reportingPeriods.planId, planId)));
+  if (!period)
+    throw new AppError("NOT_FOUND", {
+      en: `Period ${periodId} is not a period of plan ${planId}.`,
+      vi: `Kỳ báo cáo ${periodId} không thuộc kế hoạch ${planId}.`,
+    });
+  const holidays = await holidayDates(db);
+  const late = (await listExpected(db, { planId, periodId })).filter(
+    (e) => UNSUBMITTED_STATES.includes(e.state) && effectiveDue(e) < today,
+  );
+  const out: LateAgency[] = [];
+  for (const e of late) {
+    const due = effectiveDue(e);
+    const tasks = await tasksToReport(db, planId, e.agency.id, period.windowEnd);
+    out.push({
+      expectedReportId: e.id,
+      agencyId: e.agency.id,
+      agencyName: e.agency.name,
+      due,
+      extended: e.extendedDue !== null,
+      workingDaysOverdue: workingDaysBetween(due, today, holidays),
+      taskCodes: tasks.map((t) => t.code),
+    });
+  }
+  return out.sort((a, b) => a.agencyName.localeCompare(b.agencyName, "vi"));
+}
+
+function signatureTitle(kind: string | null, name: string): string {
+  if (kind === "department" || /^Sở\s/u.test(name)) return "GIÁM ĐỐC";
+  if (kind === "board" || /^Ban\s/u.test(name)) return "TRƯỞNG BAN";
+  if (kind === "people_committee") return "CHỦ TỊCH";
+  return "THỦ TRƯỞNG CƠ QUAN";
+}
+
+/**
+ * The urging letter for one period as plain text, addressed to the agencies late with their
+ * report on `today`: issuing body (the regime's coordinator agency), national title, number and
+ * place-date line, subject, addressees, what each owes, the request, the closing "./.",
+ * "Nơi nhận:" and the signer's title. The documents capability lays it out per Decree 30/2020.
+ * The issuing body itself is never addressed. INVALID_STATE when no other agency is late.
+ */
+export async function urgingLetter(db: Db, planId: number, periodId: number, today: string): Promise<string> {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  if (!plan)
+    throw new AppError("NOT_FOUND", {
+      en: `Plan ${planId} does not exist.`,
+      vi: `Không tìm thấy kế hoạch ${planId}.`,
+    });
+  const [period] = await db
+    .select()
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.id, periodId), eq(reportingPeriods.planId, planId)));
+  if (!period)
+    throw new AppError("NOT_FOUND", {
+      en: `Period ${periodId} is not a period of plan ${planId}.`,
+      vi: `Kỳ báo cáo ${periodId} không thuộc kế hoạch ${planId}.`,
+    });
+  const label = periodLabelVi(period.label);
+  const regime = await getRegime(db, planId);
+  const issuerRow = regime.coordinatorAgency
+    ? (await db.select().from(agencies).where(eq(agencies.id, regime.coordinatorAgency.id)))[0]
+    : undefined;
+  const issuerName = issuerRow?.name ?? "Sở Công Thương";
+  // The issuing body does not urge itself, even when it also reports.
+  const late = (await lateAgencies(db, planId, periodId, today)).filter((l) => l.agencyId !== issuerRow?.id);
+  if (late.length === 0) {
+    throw new AppError("INVALID_STATE", {
+      en: `No agency is late with its report for ${period.label} on ${today}.`,
+      vi: `Đến ngày ${vnDateText(today)} không có đơn vị nào chậm gửi báo cáo kỳ ${label}.`,
+    });
+  }
+  const province = plan.province || issuerRow?.province || "";
+  const parentRow = issuerRow?.parentId
+    ? (await db.select().from(agencies).where(eq(agencies.id, issuerRow.parentId)))[0]
+    : undefined;
+  // The superior body, not bold, above the issuing body (Decree 30/2020): a provincial department's is the People's Committee.
+  const parentLine =
+    parentRow && parentRow.kind !== "people_committee"
+      ? upper(parentRow.name)
+      : province && issuerRow?.kind !== "people_committee"
+        ? `UBND TỈNH ${upper(province)}`
+        : null;
+  const symbol = issuerRow?.shortName && !/\s/.test(issuerRow.shortName) ? issuerRow.shortName : "SCT";
+  const receiver = regime.receiverAgency?.name ?? issuerName;
+  const planRef = planName(plan);
+  const about = plan.number
+    ? planName({ number: null, title: plan.title }).replace(/^Kế hoạch /u, "về ")
+    : null;
+  const planFull = [
+    planRef,
+    plan.issuedOn ? `ngày ${vnDateText(plan.issuedOn)}` : null,
+    plan.issuer ? `của ${plan.issuer}` : null,
+    about,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const anyExtended = late.some((l) => l.extended);
+
+  const lines: string[] = [];
+  if (parentLine) lines.push(parentLine);
+  lines.push(upper(issuerName));
+  lines.push("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  lines.push("Độc lập - Tự do - Hạnh phúc");
+  lines.push("");
+  lines.push(`Số: …/${symbol}-…`);
+  lines.push(`V/v đôn đốc gửi báo cáo tình hình thực hiện ${planRef} kỳ ${label}`);
+  lines.push(placeDateLine(province || "……", today));
+  lines.push("");
+  lines.push("Kính gửi:");
+  for (const [i, l] of late.entries()) lines.push(`- ${l.agencyName}${i === late.length - 1 ? "." : ";"}`);
+  lines.push("");
+  lines.push(
+    `Thực hiện ${planFull} và chế độ báo cáo định kỳ theo Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ, các cơ quan, đơn vị được giao nhiệm vụ gửi báo cáo kỳ ${label} (số liệu từ ngày ${vnDateText(period.windowStart)} đến ngày ${vnDateText(period.windowEnd)}) về ${receiver} chậm nhất ngày ${vnDateText(period.due)}${anyExtended ? " (hoặc hạn đã được gia hạn)" : ""}.`,
+  );
+  lines.push("");
+  lines.push(
+    `Đến ngày ${vnDateText(today)}, ${issuerName} chưa nhận được báo cáo của ${formatVnNumber(late.length)} cơ quan, đơn vị sau:`,
+  );
+  late.forEach((l, i) => {
+    const tasks = l.taskCodes.length ? `; báo cáo về các nhiệm vụ số ${l.taskCodes.join(", ")}` : "";
+    lines.push(
+      `${i + 1}. ${l.agencyName}: báo cáo kỳ ${label}, hạn gửi ngày ${vnDateText(l.due)}${l.extended ? " (đã gia hạn)" : ""}, đã quá hạn ${formatVnNumber(l.workingDaysOverdue)} ngày làm việc${tasks}.`,
+    );
+  });
+  lines.push("");
+  lines.push(
+    `Để kịp thời tổng hợp, báo cáo ${plan.issuer ?? "cấp có thẩm quyền"} theo quy định, ${issuerName} đề nghị các cơ quan, đơn vị nêu trên khẩn trương hoàn thành và gửi báo cáo kỳ ${label} về ${receiver}.`,
+  );
+  lines.push("");
+  lines.push(`Rất mong nhận được sự phối hợp của các cơ quan, đơn vị./.`);
+  lines.push("");
+  lines.push("Nơi nhận:");
+  lines.push("- Như trên;");
+  if (plan.issuer) lines.push(`- ${plan.issuer} (b/c);`);
+  lines.push(
+    issuerRow?.kind === "department" || /^Sở\s/u.test(issuerName) ? "- Lãnh đạo Sở;" : "- Lãnh đạo đơn vị;",
+  );
+  lines.push("- Lưu: VT, ….");
+  lines.push("");
+  lines.push(signatureTitle(issuerRow?.kind ?? null, issuerName));
+  return lines.join("\n");
+}

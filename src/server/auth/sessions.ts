@@ -1,0 +1,251 @@
+/**
+ * Sessions in the database, so several server processes share them. The cookie
+ * `kehoach_session` holds a random 32-byte token; only its SHA-256 is stored. A session lasts
+ * 12 hours after it was last used (sliding), carries its own CSRF token, and ends at logout.
+ *
+ * Sign-in (`signIn`) is here too: every attempt is recorded; more than 10 failed attempts for a
+ * username, or 30 from one address, within 15 minutes → 429 RATE_LIMITED; 5 consecutive
+ * failures lock the account for 15 minutes → 423 ACCOUNT_LOCKED; a success resets the count.
+ * An unknown, disabled or locked user costs the same password check and gets the same answer
+ * as a known one (an unknown username with 5 failures in the window answers "locked" too), so
+ * the answers do not tell which usernames exist. Successful sign-ins do not count toward the
+ * rate limit: an office of many people behind one address can sign in at 8:00.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { appendAudit, type Tx } from "../../db/audit.ts";
+import type { Db } from "../../db/connection.ts";
+import { sessions, users } from "../../db/schema.ts";
+import {
+  countFailedAttempts,
+  findUserForLogin,
+  getUser,
+  markAttemptSucceeded,
+  recordLoginAttempt,
+  registerFailedLogin,
+  registerSuccessfulLogin,
+  type UserRecord,
+} from "../../db/users.ts";
+import { AppError } from "../errors.ts";
+import type { Actor } from "../policies.ts";
+import { verifyNothing, verifyPassword } from "./password.ts";
+
+export const SESSION_COOKIE = "kehoach_session";
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** lastSeenAt is written at most this often (a busy page does not write on every request). */
+const SLIDE_EVERY_MS = 60 * 1000;
+
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILED_PER_USERNAME = 10;
+export const MAX_FAILED_PER_ADDRESS = 30;
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MS = 15 * 60 * 1000;
+
+/** The session on the context (`c.get("session")`). */
+export interface SessionRef {
+  id: number;
+  userId: number;
+  csrfToken: string;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function actorOf(user: UserRecord): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    agencyId: user.agencyId,
+    isAdmin: user.roles.some((r) => r.role === "administrator"),
+    roles: user.roles,
+  };
+}
+
+/** A new session for the user: the cookie token (never stored) and the session's CSRF token. */
+export async function createSession(
+  db: Db | Tx,
+  userId: number,
+  now = new Date(),
+): Promise<{ token: string; session: SessionRef; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  // Expired sessions are of no use to anyone: sweep them when a new one starts.
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  const [row] = await db
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), userId, csrfToken, createdAt: now, lastSeenAt: now, expiresAt })
+    .returning({ id: sessions.id });
+  if (!row) throw new Error("insert session returned nothing");
+  return { token, session: { id: row.id, userId, csrfToken }, expiresAt };
+}
+
+/**
+ * The live session of a cookie token and its actor, or null (unknown, expired, or the user is
+ * disabled). Using a session extends it by 12 hours.
+ */
+export async function loadSession(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<{ session: SessionRef; actor: Actor; user: UserRecord } | null> {
+  if (!token || token.length > 128) return null;
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.disabledAt)),
+    );
+  if (!row) return null;
+  const user = await getUser(db, row.userId);
+  if (!user) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
+      .where(eq(sessions.id, row.id));
+  }
+  return {
+    session: { id: row.id, userId: row.userId, csrfToken: row.csrfToken },
+    actor: actorOf(user),
+    user,
+  };
+}
+
+/** Ends one session (logout), with an audit row. */
+export async function endSession(db: Db, session: SessionRef, actor: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, session.id));
+    await appendAudit(tx, {
+      actor,
+      action: "auth.logout",
+      entity: "user",
+      entityId: session.userId,
+    });
+  });
+}
+
+// ─── Cookie ──────────────────────────────────────────────────────────────────────────────
+
+function secureRequest(c: Context): boolean {
+  if (process.env.NODE_ENV === "production") return true;
+  if (new URL(c.req.url).protocol === "https:") return true;
+  return c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
+/**
+ * HttpOnly, SameSite=Lax, Path=/, Secure over https or in production. No Max-Age: the browser
+ * forgets it when closed; the server's 12-hour sliding expiry decides the rest.
+ */
+export function setSessionCookie(c: Context, token: string): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    path: "/",
+    secure: secureRequest(c),
+  });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "Lax", secure: secureRequest(c) });
+}
+
+export function readSessionCookie(c: Context): string | undefined {
+  return getCookie(c, SESSION_COOKIE);
+}
+
+/**
+ * The client's address for the per-address limit: the socket's remote address; behind a reverse
+ * proxy set KEHOACH_TRUST_PROXY=1 to take the last X-Forwarded-For entry (the one the proxy
+ * added). null when unknown (in-process requests): then only the per-username limit applies.
+ */
+export function clientAddress(c: Context): string | null {
+  if (process.env.KEHOACH_TRUST_PROXY === "1") {
+    const forwarded = c.req
+      .header("x-forwarded-for")
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const last = forwarded?.at(-1);
+    if (last) return last;
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? null;
+}
+
+// ─── Sign-in ─────────────────────────────────────────────────────────────────────────────
+
+const BAD_CREDENTIALS = {
+  en: "Wrong username or password.",
+  vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+};
+
+function minutes(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 60_000));
+}
+
+/**
+ * Checks a username and password and starts a session; throws RATE_LIMITED, ACCOUNT_LOCKED or
+ * UNAUTHORIZED (one message for an unknown user and a wrong password).
+ */
+export async function signIn(
+  db: Db,
+  {
+    username,
+    password,
+    ip,
+    now = new Date(),
+  }: { username: string; password: string; ip: string | null; now?: Date },
+): Promise<{ token: string; session: SessionRef; user: UserRecord; actor: Actor }> {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const before = await countFailedAttempts(db, { username, ip, since });
+  const attemptId = await recordLoginAttempt(db, { username, ip, at: now });
+  if (before.byUsername >= MAX_FAILED_PER_USERNAME || before.byAddress >= MAX_FAILED_PER_ADDRESS) {
+    throw new AppError(
+      "RATE_LIMITED",
+      {
+        en: `Too many sign-in attempts. Try again in ${minutes(LOGIN_WINDOW_MS)} minutes.`,
+        vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes(LOGIN_WINDOW_MS)} phút.`,
+      },
+      { details: { retryAfterSeconds: LOGIN_WINDOW_MS / 1000 } },
+    );
+  }
+  const user = await findUserForLogin(db, username);
+  const usable = user !== null && user.disabledAt === null;
+  const ok = usable ? await verifyPassword(user.passwordHash, password) : await verifyNothing(password);
+  const locked = usable
+    ? user.lockedUntil !== null && user.lockedUntil > now
+    : before.byUsername >= LOCK_AFTER_FAILURES;
+  if (locked) {
+    const until = usable && user.lockedUntil ? user.lockedUntil : new Date(now.getTime() + LOCK_MS);
+    throw new AppError("ACCOUNT_LOCKED", {
+      en: `This account is locked after ${LOCK_AFTER_FAILURES} failed sign-ins. Try again in ${minutes(until.getTime() - now.getTime())} minutes.`,
+      vi: `Tài khoản tạm khóa do đăng nhập sai ${LOCK_AFTER_FAILURES} lần liên tiếp. Vui lòng thử lại sau ${minutes(until.getTime() - now.getTime())} phút.`,
+    });
+  }
+  if (!usable || !ok) {
+    if (usable)
+      await registerFailedLogin(db, user.id, { now, maxFailures: LOCK_AFTER_FAILURES, lockMs: LOCK_MS });
+    throw new AppError("UNAUTHORIZED", BAD_CREDENTIALS);
+  }
+  const { token, session } = await db.transaction(async (tx) => {
+    await registerSuccessfulLogin(tx, user.id);
+    await markAttemptSucceeded(tx, attemptId);
+    const started = await createSession(tx, user.id, now);
+    await appendAudit(tx, { actor: user.username, action: "auth.login", entity: "user", entityId: user.id });
+    return started;
+  });
+  const record = await getUser(db, user.id);
+  if (!record) throw new AppError("UNAUTHORIZED", BAD_CREDENTIALS);
+  return { token, session, user: record, actor: actorOf(record) };
+}

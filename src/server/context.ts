@@ -1,0 +1,31 @@
+/**
+ * Small readers of the request context for routes: who is acting (for rows and the audit log) and
+ * what time it is (injectable, so tests can run a reporting period "in 2022").
+ */
+import type { Context } from "hono";
+import type { ActorRef } from "../db/reporting/actor.ts";
+import { AppError } from "./errors.ts";
+
+interface ActorLike {
+  userId: number;
+  username: string;
+  agencyId: number | null;
+}
+
+/** The signed-in actor, or UNAUTHORIZED. */
+export function requireActor(c: Context): ActorLike {
+  const actor = (c.var as { actor?: ActorLike | null }).actor;
+  if (!actor) throw new AppError("UNAUTHORIZED", { en: "Please sign in.", vi: "Vui lòng đăng nhập." });
+  return actor;
+}
+
+export function actorRef(c: Context): ActorRef {
+  const a = requireActor(c);
+  return { userId: a.userId, username: a.username };
+}
+
+/** The current time; tests set `now` on the app to replay a past period. */
+export function nowOf(c: Context): Date {
+  const now = (c.var as { now?: () => Date }).now; // unset unless the app was given a clock
+  return now ? now() : new Date();
+}

@@ -1,0 +1,201 @@
+/**
+ * Sign-in, who am I, sign-out, change my password. Sign-in answers the same for an unknown
+ * user and a wrong password; rate limits and lockout are in auth/sessions.ts `signIn`.
+ */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { getPasswordHash, getUser, setPassword, type UserRecord } from "../../../db/users.ts";
+import { requireActor } from "../../auth/middleware.ts";
+import { hashPassword, verifyPassword } from "../../auth/password.ts";
+import {
+  clearSessionCookie,
+  clientAddress,
+  endSession,
+  setSessionCookie,
+  signIn,
+} from "../../auth/sessions.ts";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { ErrorSchema, errorResponses } from "../../schemas.ts";
+import { authErrorResponses, checkPassword, PasswordField, RoleGrantSchema } from "../users/index.ts";
+
+export const SessionUserSchema = z
+  .object({
+    id: z.number(),
+    username: z.string(),
+    displayName: z.string(),
+    agencyId: z.number().nullable(),
+    agencyName: z.string().nullable(),
+    mustChangePassword: z.boolean(),
+    roles: z.array(RoleGrantSchema),
+  })
+  .openapi("SessionUser");
+
+export const SessionSchema = z.object({ user: SessionUserSchema, csrfToken: z.string() }).openapi("Session");
+
+function presentSession(u: UserRecord, csrfToken: string) {
+  return {
+    user: {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      agencyId: u.agencyId,
+      agencyName: u.agencyName,
+      mustChangePassword: u.mustChangePassword,
+      roles: u.roles,
+    },
+    csrfToken,
+  };
+}
+
+const err = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorSchema } },
+});
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { "application/json": { schema } },
+  required: true,
+});
+const Ok = z.object({ ok: z.literal(true) });
+
+const login = createRoute({
+  method: "post",
+  path: "/api/auth/login",
+  tags: ["auth"],
+  summary:
+    "Sign in: sets the HttpOnly cookie kehoach_session and returns the user and the CSRF token to send as x-csrf-token on every write",
+  request: {
+    body: json(
+      z
+        .object({
+          username: z.string().min(1).max(200).openapi({ example: "skhdt.baocao" }),
+          password: z.string().min(1).max(1024).openapi({ format: "password" }),
+        })
+        .openapi("Login"),
+    ),
+  },
+  responses: {
+    200: { description: "Signed in", content: { "application/json": { schema: SessionSchema } } },
+    400: errorResponses[400],
+    401: err("Wrong username or password (the same answer for an unknown user)"),
+    423: err("ACCOUNT_LOCKED: 5 consecutive failures lock the account for 15 minutes"),
+    429: err(
+      "RATE_LIMITED: more than 10 failed attempts for a username or 30 from one address in 15 minutes",
+    ),
+  },
+});
+
+const me = createRoute({
+  method: "get",
+  path: "/api/auth/me",
+  tags: ["auth"],
+  summary: "The signed-in user and the session's CSRF token",
+  responses: {
+    200: { description: "Signed in", content: { "application/json": { schema: SessionSchema } } },
+    401: err("Not signed in"),
+  },
+});
+
+const logout = createRoute({
+  method: "post",
+  path: "/api/auth/logout",
+  tags: ["auth"],
+  summary: "Sign out: the session ends on the server and the cookie is cleared",
+  responses: {
+    200: { description: "Signed out", content: { "application/json": { schema: Ok } } },
+    403: authErrorResponses[403],
+  },
+});
+
+const password = createRoute({
+  method: "post",
+  path: "/api/auth/password",
+  tags: ["auth"],
+  summary:
+    "Change my password (the current one is required; the new one has ≥ 10 characters and is not the username). Other sessions end",
+  request: {
+    body: json(
+      z
+        .object({
+          currentPassword: z.string().max(1024).openapi({ format: "password" }),
+          newPassword: PasswordField,
+        })
+        .openapi("PasswordChange"),
+    ),
+  },
+  responses: {
+    200: { description: "Changed", content: { "application/json": { schema: Ok } } },
+    400: errorResponses[400],
+    ...authErrorResponses,
+  },
+});
+
+export function registerAuth(app: OpenAPIHono<AppEnv>) {
+  app.openapi(login, async (c) => {
+    const { username, password: pw } = c.req.valid("json");
+    const db = c.get("database").db;
+    const previous = c.get("session");
+    const signedIn = await signIn(db, { username, password: pw, ip: clientAddress(c) });
+    // A new sign-in replaces the session the browser had.
+    if (previous) await endSession(db, previous, c.get("actor")?.username ?? "system");
+    setSessionCookie(c, signedIn.token);
+    return c.json(presentSession(signedIn.user, signedIn.session.csrfToken), 200);
+  });
+
+  app.openapi(me, async (c) => {
+    const actor = requireActor(c);
+    const session = c.get("session");
+    const user = await getUser(c.get("database").db, actor.userId);
+    if (!user || !session)
+      throw new AppError("UNAUTHORIZED", { en: "Please sign in first.", vi: "Vui lòng đăng nhập trước." });
+    return c.json(presentSession(user, session.csrfToken), 200);
+  });
+
+  app.openapi(logout, async (c) => {
+    const session = c.get("session");
+    const actor = c.get("actor");
+    if (session) await endSession(c.get("database").db, session, actor?.username ?? "system");
+    clearSessionCookie(c);
+    return c.json({ ok: true as const }, 200);
+  });
+
+  app.openapi(password, async (c) => {
+    const actor = requireActor(c);
+    const session = c.get("session");
+    const db = c.get("database").db;
+    const { currentPassword, newPassword } = c.req.valid("json");
+    const stored = await getPasswordHash(db, actor.userId);
+    if (!stored || !(await verifyPassword(stored, currentPassword))) {
+      throw new AppError(
+        "VALIDATION",
+        { en: "The current password is wrong.", vi: "Mật khẩu hiện tại không đúng." },
+        {
+          fields: [
+            { field: "currentPassword", reason: "wrong password", reasonVi: "mật khẩu hiện tại không đúng" },
+          ],
+        },
+      );
+    }
+    checkPassword(newPassword, actor.username, "newPassword");
+    if (newPassword === currentPassword) {
+      throw new AppError(
+        "VALIDATION",
+        { en: "Invalid request: newPassword.", vi: "Yêu cầu không hợp lệ: newPassword." },
+        {
+          fields: [
+            {
+              field: "newPassword",
+              reason: "must differ from the current password",
+              reasonVi: "mật khẩu mới phải khác mật khẩu hiện tại",
+            },
+          ],
+        },
+      );
+    }
+    await setPassword(db, actor.userId, await hashPassword(newPassword), {
+      reset: false,
+      keepSessionId: session?.id ?? null,
+      actor: actor.username,
+    });
+    return c.json({ ok: true as const }, 200);
+  });
+}

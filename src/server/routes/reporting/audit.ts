@@ -1,0 +1,36 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { listAudit, verifyAuditChain } from "../../../db/queries/audit.ts";
+import type { AppEnv } from "../../env.ts";
+import { authorize } from "../../policies.ts";
+import { errorResponses } from "../../schemas.ts";
+
+const ok = { 200: { description: "OK", content: { "application/json": { schema: z.any() } } }, ...errorResponses };
+const list = createRoute({
+  method: "get",
+  path: "/api/audit",
+  tags: ["audit"],
+  summary: "The append-only audit log: who, what, when, before and after (coordinator, administrator)",
+  request: {
+    query: z.object({
+      plan: z.coerce.number().int().positive().max(2147483647).optional(),
+      entity: z.string().max(50).optional(),
+      entityId: z.string().max(50).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).optional(),
+    }),
+  },
+  responses: ok,
+});
+const verify = createRoute({ method: "get", path: "/api/audit/verify", tags: ["audit"], summary: "Recompute the audit log's hash chain", request: { query: z.object({ plan: z.coerce.number().int().positive().max(2147483647).optional() }) }, responses: ok });
+
+export function registerAudit(app: OpenAPIHono<AppEnv>) {
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    authorize(c, "audit:read", q.plan ? { planId: q.plan } : undefined);
+    return c.json(await listAudit(c.get("database").db, q), 200);
+  });
+  app.openapi(verify, async (c) => {
+    const { plan } = c.req.valid("query");
+    authorize(c, "audit:read", plan ? { planId: plan } : undefined);
+    return c.json(await verifyAuditChain(c.get("database").db), 200);
+  });
+}

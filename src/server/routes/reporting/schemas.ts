@@ -1,0 +1,53 @@
+/** Request schemas of the reporting-loop routes (docs/reporting-api.md). */
+import { z } from "@hono/zod-openapi";
+
+export const FrequencyEnum = z.enum(["monthly", "quarterly", "half-yearly", "nine-month", "yearly"]);
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), "not a real calendar date");
+
+export const RegimeBody = z
+  .object({
+    frequencies: z.array(FrequencyEnum).min(1),
+    deadlineDays: z.record(z.string(), z.number().int().min(1).max(30)),
+    remindBefore: z.array(z.number().int().min(0).max(30)).max(5).default([5, 1]),
+    remindAfter: z.array(z.number().int().min(0).max(60)).max(5).default([1, 3]),
+    receiverAgencyId: z.number().int().positive().nullable().optional(),
+    coordinatorAgencyId: z.number().int().positive().nullable().optional(),
+    reporterAgencyIds: z.array(z.number().int().positive()).optional(),
+  })
+  .openapi("RegimeInput");
+
+export const OpenPeriodBody = z.object({ frequency: FrequencyEnum, label: z.string().min(4).max(10) }).openapi("OpenPeriod");
+
+const text = (max: number) => z.string().max(max).nullable().optional();
+
+export const TaskUpdateBody = z.object({
+  taskId: z.number().int().positive(),
+  status: z.enum(["not_started", "in_progress", "done", "done_with_product", "stalled"]),
+  progress: z.number().int().min(0).max(100).nullable().optional(),
+  result: text(20000),
+  productDocument: text(500),
+  productDate: isoDate.nullable().optional(),
+  difficulties: text(20000),
+  proposals: text(20000),
+});
+
+export const SaveReportBody = z
+  .object({ version: z.number().int().min(0), summary: text(50000), updates: z.array(TaskUpdateBody).max(500) })
+  .superRefine((b, ctx) => {
+    b.updates.forEach((u, i) => {
+      if (u.status === "done_with_product" && !u.productDocument?.trim()) {
+        ctx.addIssue({ code: "custom", path: ["updates", i, "productDocument"], message: "a done-with-product update names the document (e.g. Quyết định 1234/QĐ-UBND ngày 15/3/2022)", params: { vi: "cần ghi số, ngày văn bản sản phẩm" } });
+      }
+    });
+  })
+  .openapi("SaveReport");
+
+export const VersionBody = z.object({ version: z.number().int().min(0) });
+export const ReviewBody = z.object({ outcome: z.enum(["accepted", "returned"]), comment: z.string().max(5000).nullable().optional() });
+export const ExtensionBody = z.object({ due: isoDate, reason: z.string().min(1).max(2000) });
+export const PlanIdParam = z.object({ id: z.coerce.number().int().positive().max(2147483647).openapi({ param: { name: "id", in: "path" } }) });
+export const AsOfQuery = z.object({ asOf: isoDate.optional() });
