@@ -13,6 +13,7 @@ import { registerAgencyAdmin } from "./routes/agencies/admin.ts";
 import { registerAgencies } from "./routes/agencies/index.ts";
 import { registerAuth } from "./routes/auth/index.ts";
 import { registerHealth } from "./routes/health/index.ts";
+import { registerImports } from "./routes/imports/index.ts";
 import { registerPlans } from "./routes/plans/index.ts";
 import { registerAttachments } from "./routes/reporting/attachments.ts";
 import { registerAudit } from "./routes/reporting/audit.ts";
@@ -57,6 +58,7 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   registerStatus(app);
   registerHolidays(app);
   registerAudit(app);
+  registerImports(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -17,11 +17,24 @@ export async function listAudit(db: Db, f: { entity?: string; entityId?: string;
 }
 
 /** Recomputes every hash: the first row whose hash does not match, or null when the chain is whole. */
-export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; brokenAt: number | null; rows: number }> {
+export async function verifyAuditChain(
+  db: Db,
+): Promise<{ ok: boolean; brokenAt: number | null; rows: number }> {
   const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
   let prev: string | null = null;
   for (const r of rows) {
-    const expected = auditHash(prev, { actor: r.actor, action: r.action, entity: r.entity, entityId: r.entityId, before: r.before, after: r.after }, r.at.toISOString());
+    const expected = auditHash(
+      prev,
+      {
+        actor: r.actor,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entityId,
+        before: r.before,
+        after: r.after,
+      },
+      r.at.toISOString(),
+    );
     if (r.prevHash !== prev || r.hash !== expected) return { ok: false, brokenAt: r.id, rows: rows.length };
     prev = r.hash;
   }

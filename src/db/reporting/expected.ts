@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../connection.ts";
-import { agencies, expectedReports, reports, reportingPeriods } from "../schema.ts";
+import { agencies, expectedReports, reportingPeriods, reports } from "../schema.ts";
 
 export interface ExpectedFilter {
   planId?: number;
@@ -19,7 +19,12 @@ export async function listExpected(db: Db, f: ExpectedFilter) {
   if (f.agencyId !== undefined) conds.push(eq(expectedReports.agencyId, f.agencyId));
   if (f.periodId !== undefined) conds.push(eq(expectedReports.periodId, f.periodId));
   const rows = await db
-    .select({ expected: expectedReports, period: reportingPeriods, agencyName: agencies.name, report: reports })
+    .select({
+      expected: expectedReports,
+      period: reportingPeriods,
+      agencyName: agencies.name,
+      report: reports,
+    })
     .from(expectedReports)
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, expectedReports.periodId))
     .innerJoin(agencies, eq(agencies.id, expectedReports.agencyId))
@@ -29,7 +34,13 @@ export async function listExpected(db: Db, f: ExpectedFilter) {
   const items = rows.map((r) => ({
     id: r.expected.id,
     planId: r.period.planId,
-    period: { id: r.period.id, label: r.period.label, frequency: r.period.frequency, start: r.period.windowStart, end: r.period.windowEnd },
+    period: {
+      id: r.period.id,
+      label: r.period.label,
+      frequency: r.period.frequency,
+      start: r.period.windowStart,
+      end: r.period.windowEnd,
+    },
     agency: { id: r.expected.agencyId, name: r.agencyName },
     due: r.expected.due,
     extendedDue: r.expected.extendedDue,

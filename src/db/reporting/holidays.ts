@@ -19,9 +19,16 @@ export async function ensureHolidays(db: Db): Promise<number> {
   await db.transaction(async (tx) => {
     await tx
       .insert(holidays)
-      .values(list.map((h) => ({ date: h.date, name: h.name, official: h.official, source: h.source ?? null })))
+      .values(
+        list.map((h) => ({ date: h.date, name: h.name, official: h.official, source: h.source ?? null })),
+      )
       .onConflictDoNothing();
-    await appendAudit(tx as Tx, { actor: "system", action: "holidays.load", entity: "holidays", after: { days: list.length } });
+    await appendAudit(tx as Tx, {
+      actor: "system",
+      action: "holidays.load",
+      entity: "holidays",
+      after: { days: list.length },
+    });
   });
   return list.length;
 }
@@ -36,19 +43,35 @@ export async function holidayDates(db: Db): Promise<Set<string>> {
 export async function listHolidays(db: Db, year?: number) {
   await ensureHolidays(db);
   const q = db.select().from(holidays);
-  const rows = year ? await q.where(between(holidays.date, `${year}-01-01`, `${year}-12-31`)).orderBy(asc(holidays.date)) : await q.orderBy(asc(holidays.date));
+  const rows = year
+    ? await q.where(between(holidays.date, `${year}-01-01`, `${year}-12-31`)).orderBy(asc(holidays.date))
+    : await q.orderBy(asc(holidays.date));
   return rows;
 }
 
 /** Adds or corrects one day off (administrator). */
-export async function putHoliday(db: Db, day: { date: string; name: string; official: boolean }, actor: ActorRef) {
+export async function putHoliday(
+  db: Db,
+  day: { date: string; name: string; official: boolean },
+  actor: ActorRef,
+) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(holidays).where(sql`${holidays.date} = ${day.date}`);
     await tx
       .insert(holidays)
       .values({ ...day, source: `edited by ${actor.username}` })
-      .onConflictDoUpdate({ target: holidays.date, set: { name: day.name, official: day.official, source: `edited by ${actor.username}` } });
-    await appendAudit(tx as Tx, { actor: actor.username, action: "holiday.put", entity: "holiday", entityId: day.date, before: before ?? null, after: day });
+      .onConflictDoUpdate({
+        target: holidays.date,
+        set: { name: day.name, official: day.official, source: `edited by ${actor.username}` },
+      });
+    await appendAudit(tx as Tx, {
+      actor: actor.username,
+      action: "holiday.put",
+      entity: "holiday",
+      entityId: day.date,
+      before: before ?? null,
+      after: day,
+    });
   });
 }
 
@@ -57,7 +80,13 @@ export async function deleteHoliday(db: Db, date: string, actor: ActorRef): Prom
     const [before] = await tx.select().from(holidays).where(sql`${holidays.date} = ${date}`);
     if (!before) return false;
     await tx.delete(holidays).where(sql`${holidays.date} = ${date}`);
-    await appendAudit(tx as Tx, { actor: actor.username, action: "holiday.delete", entity: "holiday", entityId: date, before });
+    await appendAudit(tx as Tx, {
+      actor: actor.username,
+      action: "holiday.delete",
+      entity: "holiday",
+      entityId: date,
+      before,
+    });
     return true;
   });
 }

@@ -4,7 +4,7 @@
  * for every reporting agency. Opening the same period twice is refused.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import { periodByLabel, type Frequency } from "../../domain/periods.ts";
+import { type Frequency, periodByLabel } from "../../domain/periods.ts";
 import { dueDate } from "../../domain/working-days.ts";
 import { AppError } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
@@ -15,14 +15,46 @@ import type { ActorRef } from "./actor.ts";
 import { holidayDates } from "./holidays.ts";
 import { getRegime } from "./regime.ts";
 
-export async function openPeriod(db: Db, planId: number, frequency: Frequency, label: string, actor: ActorRef) {
+export async function openPeriod(
+  db: Db,
+  planId: number,
+  frequency: Frequency,
+  label: string,
+  actor: ActorRef,
+) {
   const regime = await getRegime(db, planId);
   if (!regime.frequencies.includes(frequency)) {
-    throw new AppError("VALIDATION", { en: `The plan's regime has no ${frequency} reports.`, vi: `Chế độ báo cáo của kế hoạch không có kỳ báo cáo này (${frequency}).` }, { fields: [{ field: "frequency", reason: "not in the plan's regime", reasonVi: "không có trong chế độ báo cáo" }] });
+    throw new AppError(
+      "VALIDATION",
+      {
+        en: `The plan's regime has no ${frequency} reports.`,
+        vi: `Chế độ báo cáo của kế hoạch không có kỳ báo cáo này (${frequency}).`,
+      },
+      {
+        fields: [
+          {
+            field: "frequency",
+            reason: "not in the plan's regime",
+            reasonVi: "không có trong chế độ báo cáo",
+          },
+        ],
+      },
+    );
   }
   const period = periodByLabel(frequency, label);
   if (!period) {
-    throw new AppError("VALIDATION", { en: `"${label}" is not a ${frequency} period label.`, vi: `"${label}" không phải là kỳ báo cáo hợp lệ.` }, { fields: [{ field: "label", reason: "unknown period label", reasonVi: "nhãn kỳ báo cáo không hợp lệ" }] });
+    throw new AppError(
+      "VALIDATION",
+      {
+        en: `"${label}" is not a ${frequency} period label.`,
+        vi: `"${label}" không phải là kỳ báo cáo hợp lệ.`,
+      },
+      {
+        fields: [
+          { field: "label", reason: "unknown period label", reasonVi: "nhãn kỳ báo cáo không hợp lệ" },
+        ],
+      },
+    );
   }
   const holidays = await holidayDates(db);
   const due = dueDate(period.end, regime.deadlineDays[frequency] ?? 2, holidays);
@@ -30,19 +62,45 @@ export async function openPeriod(db: Db, planId: number, frequency: Frequency, l
     const [existing] = await tx
       .select({ id: reportingPeriods.id })
       .from(reportingPeriods)
-      .where(and(eq(reportingPeriods.planId, planId), eq(reportingPeriods.frequency, frequency), eq(reportingPeriods.label, label)));
+      .where(
+        and(
+          eq(reportingPeriods.planId, planId),
+          eq(reportingPeriods.frequency, frequency),
+          eq(reportingPeriods.label, label),
+        ),
+      );
     if (existing) {
-      throw new AppError("INVALID_STATE", { en: `Period ${label} is already open.`, vi: `Kỳ báo cáo ${label} đã được mở.` }, { details: { periodId: existing.id } });
+      throw new AppError(
+        "INVALID_STATE",
+        { en: `Period ${label} is already open.`, vi: `Kỳ báo cáo ${label} đã được mở.` },
+        { details: { periodId: existing.id } },
+      );
     }
     const [row] = await tx
       .insert(reportingPeriods)
-      .values({ planId, frequency, label, windowStart: period.start, windowEnd: period.end, due, openedAt: new Date() })
+      .values({
+        planId,
+        frequency,
+        label,
+        windowStart: period.start,
+        windowEnd: period.end,
+        due,
+        openedAt: new Date(),
+      })
       .returning();
     if (!row) throw new Error("insert period returned nothing");
     if (regime.reporters.length) {
-      await tx.insert(expectedReports).values(regime.reporters.map((r) => ({ periodId: row.id, agencyId: r.id, due })));
+      await tx
+        .insert(expectedReports)
+        .values(regime.reporters.map((r) => ({ periodId: row.id, agencyId: r.id, due })));
     }
-    await appendAudit(tx as Tx, { actor: actor.username, action: "period.open", entity: "reporting_period", entityId: row.id, after: { planId, frequency, label, due, reporters: regime.reporters.length } });
+    await appendAudit(tx as Tx, {
+      actor: actor.username,
+      action: "period.open",
+      entity: "reporting_period",
+      entityId: row.id,
+      after: { planId, frequency, label, due, reporters: regime.reporters.length },
+    });
     return { ...row, expected: regime.reporters.length };
   });
 }

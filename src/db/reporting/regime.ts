@@ -12,7 +12,15 @@ import { readReportingDuty } from "../../importer/reporting.ts";
 import { AppError } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
-import { agencies, agencyGroupMembers, plans, regimeReporters, reportingRegimes, taskAssignments, tasks } from "../schema.ts";
+import {
+  agencies,
+  agencyGroupMembers,
+  plans,
+  regimeReporters,
+  reportingRegimes,
+  taskAssignments,
+  tasks,
+} from "../schema.ts";
 import type { ActorRef } from "./actor.ts";
 
 export const FREQUENCIES: Frequency[] = ["monthly", "quarterly", "half-yearly", "nine-month", "yearly"];
@@ -63,9 +71,18 @@ async function agencyByName(db: Db | Tx, name: string | null | undefined, provin
 /** The plan's regime: the saved one, or the default derived from the plan. */
 export async function getRegime(db: Db | Tx, planId: number): Promise<Regime> {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
-  if (!plan) throw new AppError("NOT_FOUND", { en: `Plan ${planId} does not exist.`, vi: `Không tìm thấy kế hoạch ${planId}.` });
+  if (!plan)
+    throw new AppError("NOT_FOUND", {
+      en: `Plan ${planId} does not exist.`,
+      vi: `Không tìm thấy kế hoạch ${planId}.`,
+    });
   const [saved] = await db.select().from(reportingRegimes).where(eq(reportingRegimes.planId, planId));
-  const named = async (id: number | null) => (id ? ((await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, id)))[0] ?? null) : null);
+  const named = async (id: number | null) =>
+    id
+      ? ((
+          await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, id))
+        )[0] ?? null)
+      : null;
   if (saved) {
     const reporters = await db
       .select({ id: agencies.id, name: agencies.name })
@@ -86,7 +103,9 @@ export async function getRegime(db: Db | Tx, planId: number): Promise<Regime> {
   }
   // The importer's reading of the plan's own reporting duty ("định kỳ (tháng, quý, năm)").
   const duty = readReportingDuty(plan.implementation);
-  const frequencies = duty?.frequencies?.length ? (duty.frequencies as Frequency[]) : [...DEFAULT_REGIME.frequencies];
+  const frequencies = duty?.frequencies?.length
+    ? (duty.frequencies as Frequency[])
+    : [...DEFAULT_REGIME.frequencies];
   return {
     planId,
     frequencies,
@@ -111,14 +130,30 @@ export interface RegimeInput {
 }
 
 /** Saves the regime (coordinator). Every deadline rule leaves at least one working day (Art. 8.5). */
-export async function saveRegime(db: Db, planId: number, input: RegimeInput, actor: ActorRef): Promise<Regime> {
+export async function saveRegime(
+  db: Db,
+  planId: number,
+  input: RegimeInput,
+  actor: ActorRef,
+): Promise<Regime> {
   for (const f of input.frequencies) {
     const n = input.deadlineDays[f];
     if (n === undefined || !Number.isInteger(n) || n < 1 || n > 30) {
       throw new AppError(
         "VALIDATION",
-        { en: `Deadline for ${f} reports must be 1–30 working days after the cut-off (Decree 09/2019 Art. 8.5).`, vi: `Thời hạn báo cáo ${f} phải từ 1 đến 30 ngày làm việc sau khi chốt số liệu (Điều 8.5 Nghị định 09/2019).` },
-        { fields: [{ field: `deadlineDays.${f}`, reason: "must be an integer from 1 to 30", reasonVi: "phải là số nguyên từ 1 đến 30" }] },
+        {
+          en: `Deadline for ${f} reports must be 1–30 working days after the cut-off (Decree 09/2019 Art. 8.5).`,
+          vi: `Thời hạn báo cáo ${f} phải từ 1 đến 30 ngày làm việc sau khi chốt số liệu (Điều 8.5 Nghị định 09/2019).`,
+        },
+        {
+          fields: [
+            {
+              field: `deadlineDays.${f}`,
+              reason: "must be an integer from 1 to 30",
+              reasonVi: "phải là số nguyên từ 1 đến 30",
+            },
+          ],
+        },
       );
     }
   }
@@ -142,9 +177,19 @@ export async function saveRegime(db: Db, planId: number, input: RegimeInput, act
     if (!row) throw new Error("regime upsert returned nothing");
     const reporterIds = input.reporterAgencyIds ?? before.reporters.map((r) => r.id);
     await tx.delete(regimeReporters).where(eq(regimeReporters.regimeId, row.id));
-    if (reporterIds.length) await tx.insert(regimeReporters).values(reporterIds.map((agencyId) => ({ regimeId: row.id, agencyId })));
+    if (reporterIds.length)
+      await tx
+        .insert(regimeReporters)
+        .values(reporterIds.map((agencyId) => ({ regimeId: row.id, agencyId })));
     const after = await getRegime(tx as Tx, planId);
-    await appendAudit(tx as Tx, { actor: actor.username, action: "regime.save", entity: "plan", entityId: planId, before, after });
+    await appendAudit(tx as Tx, {
+      actor: actor.username,
+      action: "regime.save",
+      entity: "plan",
+      entityId: planId,
+      before,
+      after,
+    });
     return after;
   });
 }

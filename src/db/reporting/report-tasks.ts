@@ -7,7 +7,15 @@ import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { compareTaskCodes } from "../../domain/task-code.ts";
 import type { Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
-import { agencyGroupMembers, expectedReports, reports, reportVersions, reportingPeriods, taskAssignments, tasks } from "../schema.ts";
+import {
+  agencyGroupMembers,
+  expectedReports,
+  reportingPeriods,
+  reports,
+  reportVersions,
+  taskAssignments,
+  tasks,
+} from "../schema.ts";
 
 export interface ReportTask {
   id: number;
@@ -23,13 +31,39 @@ interface VersionContent {
 }
 
 /** Tasks the agency must report on in the given period of the plan. */
-export async function tasksToReport(db: Db | Tx, planId: number, agencyId: number, periodEnd: string): Promise<ReportTask[]> {
-  const groups = (await db.select({ id: agencyGroupMembers.groupId }).from(agencyGroupMembers).where(eq(agencyGroupMembers.agencyId, agencyId))).map((g) => g.id);
+export async function tasksToReport(
+  db: Db | Tx,
+  planId: number,
+  agencyId: number,
+  periodEnd: string,
+): Promise<ReportTask[]> {
+  const groups = (
+    await db
+      .select({ id: agencyGroupMembers.groupId })
+      .from(agencyGroupMembers)
+      .where(eq(agencyGroupMembers.agencyId, agencyId))
+  ).map((g) => g.id);
   const rows = await db
-    .select({ id: tasks.id, code: tasks.code, content: tasks.content, role: taskAssignments.role, deadlineText: tasks.deadlineText, firstDue: tasks.firstDue, continuous: tasks.continuous, recurrence: tasks.recurrence })
+    .select({
+      id: tasks.id,
+      code: tasks.code,
+      content: tasks.content,
+      role: taskAssignments.role,
+      deadlineText: tasks.deadlineText,
+      firstDue: tasks.firstDue,
+      continuous: tasks.continuous,
+      recurrence: tasks.recurrence,
+    })
     .from(taskAssignments)
     .innerJoin(tasks, eq(tasks.id, taskAssignments.taskId))
-    .where(and(eq(tasks.planId, planId), groups.length ? or(eq(taskAssignments.agencyId, agencyId), inArray(taskAssignments.agencyId, groups)) : eq(taskAssignments.agencyId, agencyId)));
+    .where(
+      and(
+        eq(tasks.planId, planId),
+        groups.length
+          ? or(eq(taskAssignments.agencyId, agencyId), inArray(taskAssignments.agencyId, groups))
+          : eq(taskAssignments.agencyId, agencyId),
+      ),
+    );
   const done = await doneBefore(db, planId, agencyId, periodEnd);
   const byTask = new Map<number, ReportTask>();
   for (const r of rows) {
@@ -38,25 +72,45 @@ export async function tasksToReport(db: Db | Tx, planId: number, agencyId: numbe
     const prev = byTask.get(r.id);
     // A body that both leads and coordinates (or coordinates through a group) reports as lead.
     if (!prev || (prev.role === "coordinator" && r.role === "lead")) {
-      byTask.set(r.id, { id: r.id, code: r.code, content: r.content, role: r.role as ReportTask["role"], deadlineText: r.deadlineText, firstDue: r.firstDue });
+      byTask.set(r.id, {
+        id: r.id,
+        code: r.code,
+        content: r.content,
+        role: r.role as ReportTask["role"],
+        deadlineText: r.deadlineText,
+        firstDue: r.firstDue,
+      });
     }
   }
   return [...byTask.values()].sort((a, b) => compareTaskCodes(a.code, b.code));
 }
 
 /** Tasks this agency's accepted reports of earlier periods say are done. */
-async function doneBefore(db: Db | Tx, planId: number, agencyId: number, periodEnd: string): Promise<Set<number>> {
+async function doneBefore(
+  db: Db | Tx,
+  planId: number,
+  agencyId: number,
+  periodEnd: string,
+): Promise<Set<number>> {
   const rows = await db
     .select({ content: reportVersions.content, windowEnd: reportingPeriods.windowEnd })
     .from(reportVersions)
     .innerJoin(reports, eq(reports.id, reportVersions.reportId))
     .innerJoin(expectedReports, eq(expectedReports.id, reports.expectedReportId))
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, expectedReports.periodId))
-    .where(and(eq(reportingPeriods.planId, planId), eq(expectedReports.agencyId, agencyId), eq(reportVersions.outcome, "accepted"), isNotNull(reportVersions.reviewedAt)));
+    .where(
+      and(
+        eq(reportingPeriods.planId, planId),
+        eq(expectedReports.agencyId, agencyId),
+        eq(reportVersions.outcome, "accepted"),
+        isNotNull(reportVersions.reviewedAt),
+      ),
+    );
   const done = new Set<number>();
   for (const r of rows) {
     if (r.windowEnd >= periodEnd) continue;
-    for (const u of (r.content as VersionContent).updates ?? []) if (u.status === "done" || u.status === "done_with_product") done.add(u.taskId);
+    for (const u of (r.content as VersionContent).updates ?? [])
+      if (u.status === "done" || u.status === "done_with_product") done.add(u.taskId);
   }
   return done;
 }

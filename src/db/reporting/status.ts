@@ -10,7 +10,15 @@ import type { Milestone, Recurrence, Schedule } from "../../domain/schedule-type
 import { compareTaskCodes } from "../../domain/task-code.ts";
 import { type TaskUpdateRecord, taskStatus, type UpdateStatus } from "../../domain/task-status.ts";
 import type { Db } from "../connection.ts";
-import { expectedReports, milestones, reports, reportVersions, reportingPeriods, taskAssignments, tasks } from "../schema.ts";
+import {
+  expectedReports,
+  milestones,
+  reportingPeriods,
+  reports,
+  reportVersions,
+  taskAssignments,
+  tasks,
+} from "../schema.ts";
 import { listExpected } from "./expected.ts";
 import { vnDate } from "./reports.ts";
 
@@ -25,16 +33,40 @@ export async function planTaskStatuses(db: Db, planId: number, asOf: string) {
   const taskRows = await db.select().from(tasks).where(eq(tasks.planId, planId));
   const ids = taskRows.map((t) => t.id);
   if (ids.length === 0) return [];
-  const ms = await db.select().from(milestones).where(inArray(milestones.taskId, ids)).orderBy(asc(milestones.seq));
-  const leads = await db.select({ taskId: taskAssignments.taskId, agencyId: taskAssignments.agencyId }).from(taskAssignments).where(and(inArray(taskAssignments.taskId, ids), eq(taskAssignments.role, "lead")));
+  const ms = await db
+    .select()
+    .from(milestones)
+    .where(inArray(milestones.taskId, ids))
+    .orderBy(asc(milestones.seq));
+  const leads = await db
+    .select({ taskId: taskAssignments.taskId, agencyId: taskAssignments.agencyId })
+    .from(taskAssignments)
+    .where(and(inArray(taskAssignments.taskId, ids), eq(taskAssignments.role, "lead")));
   const accepted = await db
-    .select({ agencyId: expectedReports.agencyId, content: reportVersions.content, reviewedAt: reportVersions.reviewedAt, submittedAt: reportVersions.submittedAt, label: reportingPeriods.label, windowEnd: reportingPeriods.windowEnd })
+    .select({
+      agencyId: expectedReports.agencyId,
+      content: reportVersions.content,
+      reviewedAt: reportVersions.reviewedAt,
+      submittedAt: reportVersions.submittedAt,
+      label: reportingPeriods.label,
+      windowEnd: reportingPeriods.windowEnd,
+    })
     .from(reportVersions)
     .innerJoin(reports, eq(reports.id, reportVersions.reportId))
     .innerJoin(expectedReports, eq(expectedReports.id, reports.expectedReportId))
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, expectedReports.periodId))
-    .where(and(eq(reportingPeriods.planId, planId), eq(reportVersions.outcome, "accepted"), isNotNull(reportVersions.reviewedAt)));
-  const periods = await db.select().from(reportingPeriods).where(eq(reportingPeriods.planId, planId)).orderBy(asc(reportingPeriods.windowEnd));
+    .where(
+      and(
+        eq(reportingPeriods.planId, planId),
+        eq(reportVersions.outcome, "accepted"),
+        isNotNull(reportVersions.reviewedAt),
+      ),
+    );
+  const periods = await db
+    .select()
+    .from(reportingPeriods)
+    .where(eq(reportingPeriods.planId, planId))
+    .orderBy(asc(reportingPeriods.windowEnd));
   const finest = FINEST.find((f) => periods.some((p) => p.frequency === f));
 
   return taskRows
@@ -43,7 +75,9 @@ export async function planTaskStatuses(db: Db, planId: number, asOf: string) {
         continuous: t.continuous,
         recurrence: t.recurrence as Recurrence | null,
         kind: t.scheduleKind as Schedule["kind"],
-        milestones: ms.filter((m) => m.taskId === t.id).map((m): Milestone => ({ due: m.due, text: m.text, ...(m.start ? { start: m.start } : {}) })),
+        milestones: ms
+          .filter((m) => m.taskId === t.id)
+          .map((m): Milestone => ({ due: m.due, text: m.text, ...(m.start ? { start: m.start } : {}) })),
       };
       const leadIds = new Set(leads.filter((l) => l.taskId === t.id).map((l) => l.agencyId));
       const updates = accepted
@@ -62,8 +96,11 @@ export async function planTaskStatuses(db: Db, planId: number, asOf: string) {
               }),
             ),
         );
-      const ownFrequency = t.recurrence && periods.some((p) => p.frequency === t.recurrence) ? t.recurrence : finest;
-      const taskPeriods = periods.filter((p) => p.frequency === ownFrequency).map((p) => ({ label: p.label, due: p.due }));
+      const ownFrequency =
+        t.recurrence && periods.some((p) => p.frequency === t.recurrence) ? t.recurrence : finest;
+      const taskPeriods = periods
+        .filter((p) => p.frequency === ownFrequency)
+        .map((p) => ({ label: p.label, due: p.due }));
       const result = taskStatus({ schedule, updates, periods: taskPeriods }, asOf);
       return { taskId: t.id, code: t.code, content: t.content, ...result };
     })
@@ -86,18 +123,48 @@ export async function planRates(db: Db, planId: number, asOf: string) {
   return {
     asOf,
     overall: rates.overall,
-    agencies: rates.byAgency.map((r) => ({ ...r, agency: { id: r.agencyId, name: names.get(r.agencyId) ?? "" } })).sort((a, b) => a.agency.name.localeCompare(b.agency.name, "vi")),
+    agencies: rates.byAgency
+      .map((r) => ({ ...r, agency: { id: r.agencyId, name: names.get(r.agencyId) ?? "" } }))
+      .sort((a, b) => a.agency.name.localeCompare(b.agency.name, "vi")),
   };
 }
 
 /** An agency's scorecard in a plan: its led tasks by status, and its reports' timeliness. */
 export async function agencyScorecard(db: Db, planId: number, agencyId: number, asOf: string) {
   const statuses = await planTaskStatuses(db, planId, asOf);
-  const led = new Set((await db.select({ taskId: taskAssignments.taskId }).from(taskAssignments).innerJoin(tasks, eq(tasks.id, taskAssignments.taskId)).where(and(eq(tasks.planId, planId), eq(taskAssignments.agencyId, agencyId), eq(taskAssignments.role, "lead")))).map((r) => r.taskId));
+  const led = new Set(
+    (
+      await db
+        .select({ taskId: taskAssignments.taskId })
+        .from(taskAssignments)
+        .innerJoin(tasks, eq(tasks.id, taskAssignments.taskId))
+        .where(
+          and(
+            eq(tasks.planId, planId),
+            eq(taskAssignments.agencyId, agencyId),
+            eq(taskAssignments.role, "lead"),
+          ),
+        )
+    ).map((r) => r.taskId),
+  );
   const mine = statuses.filter((s) => led.has(s.taskId));
   const byStatus: Record<string, number> = {};
   for (const s of mine) byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
   const rates = await planRates(db, planId, asOf);
-  const reports = (await listExpected(db, { planId, agencyId })).map((r) => ({ id: r.id, period: r.period, due: r.extendedDue ?? r.due, state: r.state, submittedAt: r.submittedAt, late: r.late }));
-  return { asOf, agencyId, tasks: mine, byStatus, rate: rates.agencies.find((a) => a.agencyId === agencyId) ?? null, reports };
+  const reports = (await listExpected(db, { planId, agencyId })).map((r) => ({
+    id: r.id,
+    period: r.period,
+    due: r.extendedDue ?? r.due,
+    state: r.state,
+    submittedAt: r.submittedAt,
+    late: r.late,
+  }));
+  return {
+    asOf,
+    agencyId,
+    tasks: mine,
+    byStatus,
+    rate: rates.agencies.find((a) => a.agencyId === agencyId) ?? null,
+    reports,
+  };
 }

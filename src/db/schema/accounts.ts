@@ -1,15 +1,5 @@
 /** Accounts: users, their roles per plan, sessions, login attempts. */
-import {
-  boolean,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies.ts";
 import { plans } from "./plans.ts";
 

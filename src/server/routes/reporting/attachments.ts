@@ -15,12 +15,41 @@ const upload = createRoute({
   summary: "Attach a file (PDF, DOCX, XLSX, PNG, JPEG; ≤ 10 MB) to the report's draft",
   request: {
     params: IdParam,
-    body: { content: { "multipart/form-data": { schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }), taskId: z.string().optional() }) } } },
+    body: {
+      content: {
+        "multipart/form-data": {
+          schema: z.object({
+            file: z.any().openapi({ type: "string", format: "binary" }),
+            taskId: z.string().optional(),
+          }),
+        },
+      },
+    },
   },
-  responses: { 200: { description: "The stored file", content: { "application/json": { schema: z.any() } } }, ...errorResponses },
+  responses: {
+    200: { description: "The stored file", content: { "application/json": { schema: z.any() } } },
+    ...errorResponses,
+  },
 });
-const list = createRoute({ method: "get", path: "/api/reports/{id}/attachments", tags: ["reports"], summary: "The report's files", request: { params: IdParam }, responses: { 200: { description: "Files", content: { "application/json": { schema: z.any() } } }, ...errorResponses } });
-const download = createRoute({ method: "get", path: "/api/attachments/{id}", tags: ["reports"], summary: "Download a file", request: { params: IdParam }, responses: { 200: { description: "The file" }, ...errorResponses } });
+const list = createRoute({
+  method: "get",
+  path: "/api/reports/{id}/attachments",
+  tags: ["reports"],
+  summary: "The report's files",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "Files", content: { "application/json": { schema: z.any() } } },
+    ...errorResponses,
+  },
+});
+const download = createRoute({
+  method: "get",
+  path: "/api/attachments/{id}",
+  tags: ["reports"],
+  summary: "Download a file",
+  request: { params: IdParam },
+  responses: { 200: { description: "The file" }, ...errorResponses },
+});
 
 export function registerAttachments(app: OpenAPIHono<AppEnv>) {
   app.openapi(upload, async (c) => {
@@ -31,10 +60,23 @@ export function registerAttachments(app: OpenAPIHono<AppEnv>) {
     const form = await c.req.formData();
     const file = form.get("file");
     if (!(file instanceof File)) {
-      throw new AppError("VALIDATION", { en: "Send the file in the 'file' field.", vi: "Hãy gửi tệp trong trường 'file'." }, { fields: [{ field: "file", reason: "missing", reasonVi: "thiếu tệp" }] });
+      throw new AppError(
+        "VALIDATION",
+        { en: "Send the file in the 'file' field.", vi: "Hãy gửi tệp trong trường 'file'." },
+        { fields: [{ field: "file", reason: "missing", reasonVi: "thiếu tệp" }] },
+      );
     }
     const taskId = form.get("taskId");
-    const stored = await addAttachment(db, id, { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), taskId: typeof taskId === "string" && taskId ? Number(taskId) : null }, actorRef(c));
+    const stored = await addAttachment(
+      db,
+      id,
+      {
+        filename: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        taskId: typeof taskId === "string" && taskId ? Number(taskId) : null,
+      },
+      actorRef(c),
+    );
     return c.json(stored, 200);
   });
   app.openapi(list, async (c) => {

@@ -4,7 +4,10 @@ import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
 import { errorResponses } from "../../schemas.ts";
 
-const ok = { 200: { description: "OK", content: { "application/json": { schema: z.any() } } }, ...errorResponses };
+const ok = {
+  200: { description: "OK", content: { "application/json": { schema: z.any() } } },
+  ...errorResponses,
+};
 const list = createRoute({
   method: "get",
   path: "/api/audit",
@@ -20,7 +23,14 @@ const list = createRoute({
   },
   responses: ok,
 });
-const verify = createRoute({ method: "get", path: "/api/audit/verify", tags: ["audit"], summary: "Recompute the audit log's hash chain", request: { query: z.object({ plan: z.coerce.number().int().positive().max(2147483647).optional() }) }, responses: ok });
+const verify = createRoute({
+  method: "get",
+  path: "/api/audit/verify",
+  tags: ["audit"],
+  summary: "Recompute the audit log's hash chain",
+  request: { query: z.object({ plan: z.coerce.number().int().positive().max(2147483647).optional() }) },
+  responses: ok,
+});
 
 export function registerAudit(app: OpenAPIHono<AppEnv>) {
   app.openapi(list, async (c) => {

@@ -7,12 +7,47 @@ import { authorize } from "../../policies.ts";
 import { errorResponses } from "../../schemas.ts";
 import { isoDate } from "./schemas.ts";
 
-const DateParam = z.object({ date: isoDate.openapi({ param: { name: "date", in: "path" }, example: "2026-02-17" }) });
-const ok = { 200: { description: "OK", content: { "application/json": { schema: z.any() } } }, ...errorResponses };
+const DateParam = z.object({
+  date: isoDate.openapi({ param: { name: "date", in: "path" }, example: "2026-02-17" }),
+});
+const ok = {
+  200: { description: "OK", content: { "application/json": { schema: z.any() } } },
+  ...errorResponses,
+};
 
-const list = createRoute({ method: "get", path: "/api/holidays", tags: ["calendar"], summary: "Public holidays and days off (editable data; Tết moves every year)", request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) }, responses: ok });
-const put = createRoute({ method: "put", path: "/api/holidays/{date}", tags: ["calendar"], summary: "Add or correct a day off (administrator)", request: { params: DateParam, body: { content: { "application/json": { schema: z.object({ name: z.string().min(1).max(200), official: z.boolean().default(true) }) } } } }, responses: ok });
-const del = createRoute({ method: "delete", path: "/api/holidays/{date}", tags: ["calendar"], summary: "Remove a day off (administrator)", request: { params: DateParam }, responses: ok });
+const list = createRoute({
+  method: "get",
+  path: "/api/holidays",
+  tags: ["calendar"],
+  summary: "Public holidays and days off (editable data; Tết moves every year)",
+  request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+  responses: ok,
+});
+const put = createRoute({
+  method: "put",
+  path: "/api/holidays/{date}",
+  tags: ["calendar"],
+  summary: "Add or correct a day off (administrator)",
+  request: {
+    params: DateParam,
+    body: {
+      content: {
+        "application/json": {
+          schema: z.object({ name: z.string().min(1).max(200), official: z.boolean().default(true) }),
+        },
+      },
+    },
+  },
+  responses: ok,
+});
+const del = createRoute({
+  method: "delete",
+  path: "/api/holidays/{date}",
+  tags: ["calendar"],
+  summary: "Remove a day off (administrator)",
+  request: { params: DateParam },
+  responses: ok,
+});
 
 export function registerHolidays(app: OpenAPIHono<AppEnv>) {
   app.openapi(list, async (c) => {

@@ -1,23 +1,34 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { reportingCalendar, DEFAULT_REGIME } from "../../../domain/calendar.ts";
-import type { Frequency } from "../../../domain/periods.ts";
 import { holidayDates } from "../../../db/reporting/holidays.ts";
 import { listPeriods, openPeriod } from "../../../db/reporting/periods.ts";
 import { getRegime, saveRegime } from "../../../db/reporting/regime.ts";
+import { DEFAULT_REGIME, reportingCalendar } from "../../../domain/calendar.ts";
+import type { Frequency } from "../../../domain/periods.ts";
 import { actorRef } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
 import { errorResponses } from "../../schemas.ts";
 import { OpenPeriodBody, PlanIdParam, RegimeBody } from "./schemas.ts";
 
-const json = (description: string) => ({ 200: { description, content: { "application/json": { schema: z.any() } } }, ...errorResponses });
+const json = (description: string) => ({
+  200: { description, content: { "application/json": { schema: z.any() } } },
+  ...errorResponses,
+});
 
-const getRegimeRoute = createRoute({ method: "get", path: "/api/plans/{id}/regime", tags: ["reporting"], summary: "The plan's reporting regime (Decree 09/2019)", request: { params: PlanIdParam }, responses: json("The regime") });
+const getRegimeRoute = createRoute({
+  method: "get",
+  path: "/api/plans/{id}/regime",
+  tags: ["reporting"],
+  summary: "The plan's reporting regime (Decree 09/2019)",
+  request: { params: PlanIdParam },
+  responses: json("The regime"),
+});
 const putRegimeRoute = createRoute({
   method: "put",
   path: "/api/plans/{id}/regime",
   tags: ["reporting"],
-  summary: "Edit the regime: frequencies, deadline rule in working days (≥ 1), reminders, reporters (coordinator)",
+  summary:
+    "Edit the regime: frequencies, deadline rule in working days (≥ 1), reminders, reporters (coordinator)",
   request: { params: PlanIdParam, body: { content: { "application/json": { schema: RegimeBody } } } },
   responses: json("The saved regime"),
 });
@@ -26,10 +37,22 @@ const calendarRoute = createRoute({
   path: "/api/calendar",
   tags: ["reporting"],
   summary: "The reporting calendar of a year: each period's cut-off window and due date",
-  request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100), plan: z.coerce.number().int().positive().max(2147483647).optional() }) },
+  request: {
+    query: z.object({
+      year: z.coerce.number().int().min(2000).max(2100),
+      plan: z.coerce.number().int().positive().max(2147483647).optional(),
+    }),
+  },
   responses: json("Periods"),
 });
-const listPeriodsRoute = createRoute({ method: "get", path: "/api/plans/{id}/periods", tags: ["reporting"], summary: "Opened periods with expected, received and on-time counts", request: { params: PlanIdParam }, responses: json("Periods") });
+const listPeriodsRoute = createRoute({
+  method: "get",
+  path: "/api/plans/{id}/periods",
+  tags: ["reporting"],
+  summary: "Opened periods with expected, received and on-time counts",
+  request: { params: PlanIdParam },
+  responses: json("Periods"),
+});
 const openPeriodRoute = createRoute({
   method: "post",
   path: "/api/plans/{id}/periods",
@@ -49,14 +72,26 @@ export function registerRegime(app: OpenAPIHono<AppEnv>) {
     const { id } = c.req.valid("param");
     authorize(c, "regime:edit", { planId: id });
     const body = c.req.valid("json");
-    return c.json(await saveRegime(c.get("database").db, id, { ...body, frequencies: body.frequencies as Frequency[] }, actorRef(c)), 200);
+    return c.json(
+      await saveRegime(
+        c.get("database").db,
+        id,
+        { ...body, frequencies: body.frequencies as Frequency[] },
+        actorRef(c),
+      ),
+      200,
+    );
   });
   app.openapi(calendarRoute, async (c) => {
     authorize(c, "plan:read");
     const { year, plan } = c.req.valid("query");
     const db = c.get("database").db;
     const regime = plan ? await getRegime(db, plan) : DEFAULT_REGIME;
-    const periods = reportingCalendar(year, { frequencies: regime.frequencies as Frequency[], deadlineDays: regime.deadlineDays }, await holidayDates(db));
+    const periods = reportingCalendar(
+      year,
+      { frequencies: regime.frequencies as Frequency[], deadlineDays: regime.deadlineDays },
+      await holidayDates(db),
+    );
     return c.json(periods, 200);
   });
   app.openapi(listPeriodsRoute, async (c) => {
@@ -68,7 +103,9 @@ export function registerRegime(app: OpenAPIHono<AppEnv>) {
     const { id } = c.req.valid("param");
     authorize(c, "period:open", { planId: id });
     const { frequency, label } = c.req.valid("json");
-    return c.json(await openPeriod(c.get("database").db, id, frequency as Frequency, label, actorRef(c)), 200);
+    return c.json(
+      await openPeriod(c.get("database").db, id, frequency as Frequency, label, actorRef(c)),
+      200,
+    );
   });
 }
-

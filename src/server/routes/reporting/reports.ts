@@ -1,13 +1,27 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listExpected } from "../../../db/reporting/expected.ts";
-import { getReport, grantExtension, reportContext, reviewReport, saveDraft, submitReport } from "../../../db/reporting/reports.ts";
+import {
+  getReport,
+  grantExtension,
+  reportContext,
+  reviewReport,
+  saveDraft,
+  submitReport,
+} from "../../../db/reporting/reports.ts";
 import { actorRef, nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize, can } from "../../policies.ts";
 import { errorResponses, IdParam } from "../../schemas.ts";
 import { ExtensionBody, ReviewBody, SaveReportBody, VersionBody } from "./schemas.ts";
 
-const json = (description: string) => ({ 200: { description, content: { "application/json": { schema: z.any() } } }, ...errorResponses, 409: { description: "Version conflict or invalid state", content: { "application/json": { schema: z.any() } } } });
+const json = (description: string) => ({
+  200: { description, content: { "application/json": { schema: z.any() } } },
+  ...errorResponses,
+  409: {
+    description: "Version conflict or invalid state",
+    content: { "application/json": { schema: z.any() } },
+  },
+});
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } } } });
 
 const listRoute = createRoute({
@@ -25,18 +39,64 @@ const listRoute = createRoute({
   },
   responses: json("Expected reports"),
 });
-const getRoute = createRoute({ method: "get", path: "/api/reports/{id}", tags: ["reports"], summary: "One report: draft, versions, tasks to report on", request: { params: IdParam }, responses: json("The report") });
-const saveRoute = createRoute({ method: "put", path: "/api/reports/{id}", tags: ["reports"], summary: "Save the draft (optimistic: name the version you started from)", request: { params: IdParam, ...body(SaveReportBody) }, responses: json("The saved report") });
-const submitRoute = createRoute({ method: "post", path: "/api/reports/{id}/submit", tags: ["reports"], summary: "Approve and submit (agency leader); lateness is recorded", request: { params: IdParam, ...body(VersionBody) }, responses: json("The submitted report") });
-const reviewRoute = createRoute({ method: "post", path: "/api/reports/{id}/review", tags: ["reports"], summary: "Accept, or return with a comment (coordinator)", request: { params: IdParam, ...body(ReviewBody) }, responses: json("The reviewed report") });
-const extendRoute = createRoute({ method: "post", path: "/api/expected-reports/{id}/extension", tags: ["reports"], summary: "Grant one agency a new due date for one period, with a reason (coordinator)", request: { params: IdParam, ...body(ExtensionBody) }, responses: json("The extension") });
+const getRoute = createRoute({
+  method: "get",
+  path: "/api/reports/{id}",
+  tags: ["reports"],
+  summary: "One report: draft, versions, tasks to report on",
+  request: { params: IdParam },
+  responses: json("The report"),
+});
+const saveRoute = createRoute({
+  method: "put",
+  path: "/api/reports/{id}",
+  tags: ["reports"],
+  summary: "Save the draft (optimistic: name the version you started from)",
+  request: { params: IdParam, ...body(SaveReportBody) },
+  responses: json("The saved report"),
+});
+const submitRoute = createRoute({
+  method: "post",
+  path: "/api/reports/{id}/submit",
+  tags: ["reports"],
+  summary: "Approve and submit (agency leader); lateness is recorded",
+  request: { params: IdParam, ...body(VersionBody) },
+  responses: json("The submitted report"),
+});
+const reviewRoute = createRoute({
+  method: "post",
+  path: "/api/reports/{id}/review",
+  tags: ["reports"],
+  summary: "Accept, or return with a comment (coordinator)",
+  request: { params: IdParam, ...body(ReviewBody) },
+  responses: json("The reviewed report"),
+});
+const extendRoute = createRoute({
+  method: "post",
+  path: "/api/expected-reports/{id}/extension",
+  tags: ["reports"],
+  summary: "Grant one agency a new due date for one period, with a reason (coordinator)",
+  request: { params: IdParam, ...body(ExtensionBody) },
+  responses: json("The extension"),
+});
 
 export function registerReports(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid("query");
-    const items = await listExpected(c.get("database").db, { planId: q.plan, agencyId: q.agency, periodId: q.period, state: q.state });
+    const items = await listExpected(c.get("database").db, {
+      planId: q.plan,
+      agencyId: q.agency,
+      periodId: q.period,
+      state: q.state,
+    });
     // Each row is shown only to those who may read that report; a draft stays with its agency.
-    const visible = items.filter((i) => can(c.get("actor") ?? null, "report:read", { planId: i.planId, agencyId: i.agency.id, reportState: i.state }));
+    const visible = items.filter((i) =>
+      can(c.get("actor") ?? null, "report:read", {
+        planId: i.planId,
+        agencyId: i.agency.id,
+        reportState: i.state,
+      }),
+    );
     return c.json({ items: visible, total: visible.length }, 200);
   });
   app.openapi(getRoute, async (c) => {

@@ -6,7 +6,10 @@ export const FrequencyEnum = z.enum(["monthly", "quarterly", "half-yearly", "nin
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), "not a real calendar date");
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
+    "not a real calendar date",
+  );
 
 export const RegimeBody = z
   .object({
@@ -20,7 +23,9 @@ export const RegimeBody = z
   })
   .openapi("RegimeInput");
 
-export const OpenPeriodBody = z.object({ frequency: FrequencyEnum, label: z.string().min(4).max(10) }).openapi("OpenPeriod");
+export const OpenPeriodBody = z
+  .object({ frequency: FrequencyEnum, label: z.string().min(4).max(10) })
+  .openapi("OpenPeriod");
 
 const text = (max: number) => z.string().max(max).nullable().optional();
 
@@ -36,18 +41,38 @@ export const TaskUpdateBody = z.object({
 });
 
 export const SaveReportBody = z
-  .object({ version: z.number().int().min(0), summary: text(50000), updates: z.array(TaskUpdateBody).max(500) })
+  .object({
+    version: z.number().int().min(0),
+    summary: text(50000),
+    updates: z.array(TaskUpdateBody).max(500),
+  })
   .superRefine((b, ctx) => {
     b.updates.forEach((u, i) => {
       if (u.status === "done_with_product" && !u.productDocument?.trim()) {
-        ctx.addIssue({ code: "custom", path: ["updates", i, "productDocument"], message: "a done-with-product update names the document (e.g. Quyết định 1234/QĐ-UBND ngày 15/3/2022)", params: { vi: "cần ghi số, ngày văn bản sản phẩm" } });
+        ctx.addIssue({
+          code: "custom",
+          path: ["updates", i, "productDocument"],
+          message:
+            "a done-with-product update names the document (e.g. Quyết định 1234/QĐ-UBND ngày 15/3/2022)",
+          params: { vi: "cần ghi số, ngày văn bản sản phẩm" },
+        });
       }
     });
   })
   .openapi("SaveReport");
 
 export const VersionBody = z.object({ version: z.number().int().min(0) });
-export const ReviewBody = z.object({ outcome: z.enum(["accepted", "returned"]), comment: z.string().max(5000).nullable().optional() });
+export const ReviewBody = z.object({
+  outcome: z.enum(["accepted", "returned"]),
+  comment: z.string().max(5000).nullable().optional(),
+});
 export const ExtensionBody = z.object({ due: isoDate, reason: z.string().min(1).max(2000) });
-export const PlanIdParam = z.object({ id: z.coerce.number().int().positive().max(2147483647).openapi({ param: { name: "id", in: "path" } }) });
+export const PlanIdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2147483647)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 export const AsOfQuery = z.object({ asOf: isoDate.optional() });

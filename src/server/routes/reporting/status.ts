@@ -1,29 +1,43 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { vnDay } from "../../../domain/working-days.ts";
 import { agencyScorecard, planRates, planTaskStatuses } from "../../../db/reporting/status.ts";
+import { vnDay } from "../../../domain/working-days.ts";
 import { nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
 import { errorResponses, IdParam } from "../../schemas.ts";
 import { AsOfQuery, isoDate, PlanIdParam } from "./schemas.ts";
 
-const ok = { 200: { description: "OK", content: { "application/json": { schema: z.any() } } }, ...errorResponses };
+const ok = {
+  200: { description: "OK", content: { "application/json": { schema: z.any() } } },
+  ...errorResponses,
+};
 
 const statusRoute = createRoute({
   method: "get",
   path: "/api/plans/{id}/task-status",
   tags: ["status"],
-  summary: "Every task's status as of a date (done on time, done late, in progress, overdue, not yet due; reported / not reported per period)",
+  summary:
+    "Every task's status as of a date (done on time, done late, in progress, overdue, not yet due; reported / not reported per period)",
   request: { params: PlanIdParam, query: AsOfQuery },
   responses: ok,
 });
-const ratesRoute = createRoute({ method: "get", path: "/api/plans/{id}/rates", tags: ["status"], summary: "Reporting rates per agency: expected, received, on time (as of a date)", request: { params: PlanIdParam, query: AsOfQuery }, responses: ok });
+const ratesRoute = createRoute({
+  method: "get",
+  path: "/api/plans/{id}/rates",
+  tags: ["status"],
+  summary: "Reporting rates per agency: expected, received, on time (as of a date)",
+  request: { params: PlanIdParam, query: AsOfQuery },
+  responses: ok,
+});
 const scoreRoute = createRoute({
   method: "get",
   path: "/api/agencies/{id}/scorecard",
   tags: ["status"],
   summary: "An agency's scorecard in a plan: its tasks by status, its reports' timeliness",
-  request: { params: IdParam, query: z.object({ plan: z.coerce.number().int().positive().max(2147483647), asOf: isoDate.optional() }) },
+  request: {
+    params: IdParam,
+    query: z.object({ plan: z.coerce.number().int().positive().max(2147483647), asOf: isoDate.optional() }),
+  },
   responses: ok,
 });
 
@@ -40,7 +54,10 @@ export function registerStatus(app: OpenAPIHono<AppEnv>) {
   app.openapi(ratesRoute, async (c) => {
     const { id } = c.req.valid("param");
     authorize(c, "status:read-all", { planId: id });
-    return c.json(await planRates(c.get("database").db, id, c.req.valid("query").asOf ?? vnDay(nowOf(c))), 200);
+    return c.json(
+      await planRates(c.get("database").db, id, c.req.valid("query").asOf ?? vnDay(nowOf(c))),
+      200,
+    );
   });
   app.openapi(scoreRoute, async (c) => {
     const { id } = c.req.valid("param");
