@@ -8,3 +8,5 @@ export * from "./schema/agencies.ts";
 export * from "./schema/plans.ts";
 export * from "./schema/reporting.ts";
 export * from "./schema/urging.ts";
+export * from "./schema/indicators.ts";
+export * from "./schema/zones.ts";

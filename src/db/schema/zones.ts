@@ -1,0 +1,102 @@
+/**
+ * Industrial parks and clusters, their lifecycle events (planned, established, expanded,
+ * operating — each with its decision), leased-land snapshots, and investment projects with
+ * their milestones. Counting targets are derived from these events, never typed.
+ */
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts.ts";
+
+export const zones = pgTable(
+  "zones",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    /** industrial_park | industrial_cluster */
+    kind: text("kind").notNull(),
+    province: text("province").notNull(),
+    district: text("district"),
+    commune: text("commune"),
+    totalAreaHa: doublePrecision("total_area_ha"),
+    /** Industrial (+ service) land: the leasable area of Decree 35/2022 Art. 2.22. */
+    industrialLandHa: doublePrecision("industrial_land_ha"),
+    infrastructureInvestor: text("infrastructure_investor"),
+    /** GeoJSON point or polygon. */
+    geometry: jsonb("geometry"),
+    source: text("source"),
+  },
+  (t) => [uniqueIndex("zones_province_kind_name_uq").on(t.province, t.kind, t.name)],
+);
+
+export const zoneEvents = pgTable(
+  "zone_events",
+  {
+    id: serial("id").primaryKey(),
+    zoneId: integer("zone_id")
+      .notNull()
+      .references(() => zones.id),
+    /** planned | established | expanded | operating */
+    kind: text("kind").notNull(),
+    date: date("date", { mode: "string" }),
+    decision: text("decision"),
+    newAreaHa: doublePrecision("new_area_ha"),
+    source: text("source"),
+    enteredBy: integer("entered_by").references(() => users.id),
+  },
+  (t) => [index("zone_events_zone_idx").on(t.zoneId)],
+);
+
+export const landLeases = pgTable(
+  "land_leases",
+  {
+    id: serial("id").primaryKey(),
+    zoneId: integer("zone_id")
+      .notNull()
+      .references(() => zones.id),
+    asOf: date("as_of", { mode: "string" }).notNull(),
+    leasedHa: doublePrecision("leased_ha").notNull(),
+    leasableHa: doublePrecision("leasable_ha"),
+    source: text("source"),
+  },
+  (t) => [index("land_leases_zone_idx").on(t.zoneId, t.asOf)],
+);
+
+export const projects = pgTable("projects", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull(),
+  investor: text("investor").notNull(),
+  zoneId: integer("zone_id").references(() => zones.id),
+  sector: text("sector"),
+  registeredCapitalBillionVnd: doublePrecision("registered_capital_billion_vnd"),
+  landHa: doublePrecision("land_ha"),
+  jobs: integer("jobs"),
+  expectedProductionValueBillionVnd: doublePrecision("expected_production_value_billion_vnd"),
+  /** on_schedule | behind_schedule | stalled | revoked | operating */
+  status: text("status").notNull(),
+  source: text("source"),
+});
+
+export const projectMilestones = pgTable(
+  "project_milestones",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    /** investment_approval | registration_certificate | land_handover | construction | operation */
+    kind: text("kind").notNull(),
+    planned: date("planned", { mode: "string" }),
+    actual: date("actual", { mode: "string" }),
+    document: text("document"),
+  },
+  (t) => [index("project_milestones_project_idx").on(t.projectId)],
+);
