@@ -1,0 +1,181 @@
+/**
+ * Counting targets derived from zone events, never typed (MODEL.md: "Counting targets (new
+ * parks, new clusters, occupancy) are derived from Zone events, not typed"). A park or cluster
+ * is "established" by a founding decision (quyết định thành lập) with a number and a date, and
+ * "expanded" by an adjustment decision; both are counted separately, for the plan's targets:
+ *  (4) "thành lập mới: KCN Nam Sơn Dương, KCN Tam Đa … và KCN Nhữ Khê; điều chỉnh mở rộng KCN
+ *      Long Bình An" — named zones: which are done, which are not;
+ *  (5) "Quy hoạch, thành lập mới ít nhất 5 cụm công nghiệp" — a count of founding decisions.
+ * An event without a decision number and a valid date is not evidence and is not counted; it is
+ * listed with the reason, as are events outside the period or outside the territory.
+ */
+import type { Bilingual } from "./indicator-values.ts";
+import type { ZoneKind } from "./occupancy.ts";
+import { isValidIsoDate } from "./vn-dates.ts";
+
+export type ZoneEventKind = "planned" | "established" | "expanded" | "operating";
+
+export interface ZoneEvent {
+  zone: string;
+  zoneKind: ZoneKind;
+  event: ZoneEventKind;
+  /** Decision date (ISO). */
+  date?: string | null;
+  /** Decision number, e.g. "08/QĐ-UBND". */
+  decision?: string | null;
+  source?: string;
+  /** Territory the zone lies in (e.g. "Tuyên Quang (pre-merger)"), when known. */
+  territory?: string;
+}
+
+export interface Ignored {
+  event: ZoneEvent;
+  reason: Bilingual;
+}
+
+export interface CountResult {
+  /** Distinct zones with a qualifying decision in the period: the target counts zones. */
+  count: number;
+  counted: ZoneEvent[];
+  ignored: Ignored[];
+}
+
+export interface CountOptions {
+  /** Only zones in this territory count: the plan's targets are for pre-merger Tuyên Quang (REGULATIONS.md §5). */
+  territory?: string;
+}
+
+/**
+ * A comparable form of a zone's name: Unicode NFC, lower case, single spaces, spaces around
+ * dashes unified, and the kind prefix dropped ("Khu công nghiệp Tam Đa", "KCN Tam Đa" → "tam đa").
+ */
+export function zoneKey(name: string): string {
+  return name
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\s*[-–]\s*/g, " - ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^(khu công nghiệp|cụm công nghiệp|kcn|ccn)\s+/, "");
+}
+
+function countEvents(
+  events: readonly ZoneEvent[],
+  event: "established" | "expanded",
+  zoneKind: ZoneKind,
+  from: string,
+  to: string,
+  options: CountOptions,
+): CountResult {
+  const counted: ZoneEvent[] = [];
+  const ignored: Ignored[] = [];
+  const seen = new Set<string>();
+  const skip = (e: ZoneEvent, vi: string, en: string) => ignored.push({ event: e, reason: { vi, en } });
+  const candidates = events
+    .filter((e) => e.event === event && e.zoneKind === zoneKind)
+    .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""));
+  for (const e of candidates) {
+    const date = e.date ?? "";
+    if (!e.decision?.trim() || !isValidIsoDate(date))
+      skip(e, "Thiếu số hoặc ngày quyết định: không tính.", "No decision number or date: not counted.");
+    else if (date < from || date > to)
+      skip(
+        e,
+        `Quyết định ngày ${date} ngoài kỳ ${from} – ${to}.`,
+        `Decision of ${date} is outside ${from} – ${to}.`,
+      );
+    else if (
+      options.territory !== undefined &&
+      e.territory !== undefined &&
+      e.territory !== options.territory
+    )
+      skip(e, `Ngoài địa bàn ${options.territory}.`, `Outside ${options.territory}.`);
+    else if (seen.has(zoneKey(e.zone))) skip(e, "Đã tính cho khu, cụm này.", "This zone is already counted.");
+    else {
+      seen.add(zoneKey(e.zone));
+      counted.push(e);
+    }
+  }
+  return { count: counted.length, counted, ignored };
+}
+
+/**
+ * Zones of `zoneKind` founded in [from, to] (ISO dates, inclusive): "established" events with a
+ * decision number and date. A zone founded twice in the period (e.g. a replaced decision) counts
+ * once. Events without a territory are counted when `options.territory` is given: the caller
+ * should record it for zones that may lie in former Hà Giang.
+ */
+export function countEstablished(
+  events: readonly ZoneEvent[],
+  zoneKind: ZoneKind,
+  from: string,
+  to: string,
+  options: CountOptions = {},
+): CountResult {
+  return countEvents(events, "established", zoneKind, from, to, options);
+}
+
+/** Zones of `zoneKind` expanded in [from, to]: "expanded" events, counted apart from foundings. */
+export function countExpanded(
+  events: readonly ZoneEvent[],
+  zoneKind: ZoneKind,
+  from: string,
+  to: string,
+  options: CountOptions = {},
+): CountResult {
+  return countEvents(events, "expanded", zoneKind, from, to, options);
+}
+
+/** A zone a target names, and what must happen to it. */
+export interface NamedZone {
+  zone: string;
+  /** Other names the zone goes by ("Nhữ Khê" in the plan, "Nhữ Khê - Đội Cấn" in the zoning plan). */
+  aliases?: readonly string[];
+  zoneKind: ZoneKind;
+  event: "established" | "expanded";
+}
+
+export interface NamedProgress {
+  done: { named: NamedZone; evidence: ZoneEvent }[];
+  /** Not done, with the zone's latest recorded event of any kind (its status), if any. */
+  notDone: { named: NamedZone; lastEvent: ZoneEvent | null }[];
+  rule: Bilingual;
+}
+
+/**
+ * For a target that names its zones (target 4): each named zone is done when it has a qualifying
+ * decision (see countEstablished / countExpanded) in [from, to]. Names are matched by zoneKey,
+ * including aliases — never by prefix, so "Nam Sơn Dương" is not "Sơn Dương".
+ */
+export function namedZoneProgress(
+  events: readonly ZoneEvent[],
+  named: readonly NamedZone[],
+  from: string,
+  to: string,
+  options: CountOptions = {},
+): NamedProgress {
+  const done: NamedProgress["done"] = [];
+  const notDone: NamedProgress["notDone"] = [];
+  for (const n of named) {
+    const keys = new Set([n.zone, ...(n.aliases ?? [])].map(zoneKey));
+    const mine = events.filter((e) => keys.has(zoneKey(e.zone)) && e.zoneKind === n.zoneKind);
+    const evidence = countEvents(mine, n.event, n.zoneKind, from, to, options).counted[0];
+    if (evidence) {
+      done.push({ named: n, evidence });
+      continue;
+    }
+    const dated = mine
+      .filter((e) => isValidIsoDate(e.date ?? ""))
+      .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""));
+    notDone.push({ named: n, lastEvent: dated.at(-1) ?? mine.at(-1) ?? null });
+  }
+  const list = (xs: { named: NamedZone }[]) => xs.map((x) => x.named.zone).join(", ") || "—";
+  return {
+    done,
+    notDone,
+    rule: {
+      vi: `Tính là hoàn thành khi có quyết định (số, ngày) trong kỳ ${from} – ${to}. Đã hoàn thành ${done.length}/${named.length}: ${list(done)}. Chưa hoàn thành: ${list(notDone)}.`,
+      en: `Done when a decision (number, date) falls within ${from} – ${to}. Done ${done.length}/${named.length}: ${list(done)}. Not done: ${list(notDone)}.`,
+    },
+  };
+}
