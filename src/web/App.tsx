@@ -1,13 +1,23 @@
 import type { ReactNode } from "react";
 import { api, useJson } from "./api.ts";
+import { AuthProvider, RequireAuth } from "./auth.tsx";
+import { Header } from "./components/Header.tsx";
 import { NotFound } from "./components/Status.tsx";
 import { LangProvider, useLang } from "./lang.tsx";
 import { AgenciesPage } from "./pages/AgenciesPage.tsx";
 import { AgencyPage } from "./pages/AgencyPage.tsx";
+import { AdminRoutes } from "./pages/admin/AdminPage.tsx";
+import { LoginPage } from "./pages/LoginPage.tsx";
+import { MyWorkPage } from "./pages/MyWorkPage.tsx";
+import { PasswordPage } from "./pages/PasswordPage.tsx";
 import { PlanPage } from "./pages/PlanPage.tsx";
 import { PlansPage } from "./pages/PlansPage.tsx";
+import { RatesPage } from "./pages/RatesPage.tsx";
+import { ReportingPage } from "./pages/ReportingPage.tsx";
+import { ReportPage } from "./pages/ReportPage.tsx";
+import { StatusBoardPage } from "./pages/StatusBoardPage.tsx";
 import { TaskPage } from "./pages/TaskPage.tsx";
-import { Link, match, useLocation } from "./router.tsx";
+import { match, useLocation } from "./router.tsx";
 import type { Health } from "./types.ts";
 
 const ID = /^\d+$/;
@@ -16,50 +26,47 @@ const ID = /^\d+$/;
 function route(path: string): ReactNode {
   if (match("/", path)) return <PlansPage />;
   if (match("/agencies", path)) return <AgenciesPage />;
+  if (path === "/admin" || path.startsWith("/admin/")) return <AdminRoutes path={path} />;
+  if (match("/login", path)) return <LoginPage />;
+  if (match("/password", path)) return <RequireAuth>{() => <PasswordPage />}</RequireAuth>;
+  if (match("/my", path)) return <RequireAuth>{(user) => <MyWorkPage user={user} />}</RequireAuth>;
   const withId = (pattern: string) => {
     const m = match(pattern, path);
     return m?.id && ID.test(m.id) ? Number(m.id) : null;
   };
   let id = withId("/plans/:id");
   if (id !== null) return <PlanPage key={`plan-${id}`} id={id} />;
+  id = withId("/plans/:id/reporting");
+  if (id !== null) {
+    const plan = id;
+    return (
+      <RequireAuth>{(user) => <ReportingPage key={`rep-${plan}`} planId={plan} user={user} />}</RequireAuth>
+    );
+  }
+  id = withId("/plans/:id/status");
+  if (id !== null) {
+    const plan = id;
+    return (
+      <RequireAuth>{(user) => <StatusBoardPage key={`st-${plan}`} planId={plan} user={user} />}</RequireAuth>
+    );
+  }
+  id = withId("/plans/:id/rates");
+  if (id !== null) {
+    const plan = id;
+    return <RequireAuth>{(user) => <RatesPage key={`rt-${plan}`} planId={plan} user={user} />}</RequireAuth>;
+  }
+  id = withId("/reports/:id");
+  if (id !== null) {
+    const report = id;
+    return (
+      <RequireAuth>{(user) => <ReportPage key={`report-${report}`} id={report} user={user} />}</RequireAuth>
+    );
+  }
   id = withId("/tasks/:id");
   if (id !== null) return <TaskPage key={`task-${id}`} id={id} />;
   id = withId("/agencies/:id");
   if (id !== null) return <AgencyPage key={`agency-${id}`} id={id} />;
   return <NotFound />;
-}
-
-function Header() {
-  const { t, lang, setLang } = useLang();
-  const { path } = useLocation();
-  const current = (section: string) =>
-    path === section || path.startsWith(`${section}/`) ? "page" : undefined;
-  return (
-    <header className="site-header">
-      <div className="inner">
-        <Link href="/" className="brand" data-testid="home-link">
-          {t("appName")}
-        </Link>
-        <nav aria-label="main">
-          <Link href="/" aria-current={path === "/" || current("/plans") ? "page" : undefined}>
-            {t("navPlans")}
-          </Link>
-          <Link href="/agencies" data-testid="nav-agencies" aria-current={current("/agencies")}>
-            {t("navAgencies")}
-          </Link>
-        </nav>
-        <button
-          type="button"
-          className="lang-toggle"
-          data-testid="lang-toggle"
-          lang={lang === "vi" ? "en" : "vi"}
-          onClick={() => setLang(lang === "vi" ? "en" : "vi")}
-        >
-          {t("langToggle")}
-        </button>
-      </div>
-    </header>
-  );
 }
 
 function Footer() {
@@ -93,7 +100,9 @@ function Shell() {
 export function App() {
   return (
     <LangProvider>
-      <Shell />
+      <AuthProvider>
+        <Shell />
+      </AuthProvider>
     </LangProvider>
   );
 }

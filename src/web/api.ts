@@ -9,8 +9,27 @@ export class ApiError extends Error {
     message: string,
     readonly messageVi: string,
     readonly fields: { field: string; reason: string; reasonVi: string }[] = [],
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
+  }
+}
+
+// ─── Session: the CSRF token for writes, and "the server says you are not signed in" ─────
+
+let csrfToken: string | null = null;
+
+/** Set by the auth context after sign-in or GET /api/auth/me; sent as x-csrf-token on writes. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Fired on window when a request other than sign-in answers 401: the session has ended. */
+export const UNAUTHORIZED_EVENT = "kehoach:unauthorized";
+
+function noteStatus(path: string, status: number): void {
+  if (status === 401 && !path.startsWith("/api/auth/login") && !path.startsWith("/api/auth/me")) {
+    window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   }
 }
 
@@ -20,18 +39,13 @@ interface ErrorBody {
     message?: string;
     messageVi?: string;
     fields?: { field: string; reason: string; reasonVi: string }[];
+    details?: Record<string, unknown>;
   };
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { signal, headers: { accept: "application/json" } });
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new ApiError(0, "network", "Cannot reach the server.", "Không kết nối được máy chủ.");
-  }
+async function readAnswer<T>(path: string, res: Response): Promise<T> {
   const body = (await res.json().catch(() => null)) as unknown;
+  noteStatus(path, res.status);
   if (!res.ok) {
     const err = (body as ErrorBody | null)?.error;
     throw new ApiError(
@@ -40,11 +54,63 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
       err?.message ?? `The server answered ${res.status}.`,
       err?.messageVi ?? `Máy chủ trả lời lỗi ${res.status}.`,
       err?.fields ?? [],
+      err?.details ?? {},
     );
   }
   if (body === null)
     throw new ApiError(res.status, "bad_json", "The answer is not JSON.", "Dữ liệu trả về không hợp lệ.");
   return body as T;
+}
+
+const networkError = () =>
+  new ApiError(0, "network", "Cannot reach the server.", "Không kết nối được máy chủ.");
+
+/**
+ * A write (POST/PUT/PATCH/DELETE) with a JSON body, or a FormData upload. Always sends the
+ * session's CSRF token; the session cookie goes with it (same origin).
+ */
+export async function send<T>(
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers["content-type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: payload, credentials: "same-origin" });
+  } catch {
+    throw networkError();
+  }
+  return readAnswer<T>(path, res);
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { signal, headers: { accept: "application/json" }, credentials: "same-origin" });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw networkError();
+  }
+  return readAnswer<T>(path, res);
+}
+
+/** A list answered either as a bare array or as {items}: the items. */
+export function itemsOf<T>(answer: T[] | { items: T[] } | null | undefined): T[] {
+  if (!answer) return [];
+  return Array.isArray(answer) ? answer : (answer.items ?? []);
+}
+
+/** Any thrown value as an ApiError, for showing it in an ErrorBox. */
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, "client", String(e), `Lỗi không xác định: ${String(e)}`);
 }
 
 /** Builds a query string from defined, non-empty values. */
@@ -65,6 +131,30 @@ export const api = {
   task: (id: number) => `/api/tasks/${id}`,
   agencies: (plan?: number) => `/api/agencies${query({ plan })}`,
   agency: (id: number) => `/api/agencies/${id}`,
+  // Accounts
+  login: () => "/api/auth/login",
+  me: () => "/api/auth/me",
+  logout: () => "/api/auth/logout",
+  password: () => "/api/auth/password",
+  notifications: () => "/api/notifications",
+  notificationRead: (id: number) => `/api/notifications/${id}/read`,
+  // Reporting loop
+  regime: (plan: number) => `/api/plans/${plan}/regime`,
+  periods: (plan: number) => `/api/plans/${plan}/periods`,
+  expectedReports: (q: { plan?: number; agency?: number; period?: number; state?: string }) =>
+    `/api/expected-reports${query(q)}`,
+  report: (id: number) => `/api/reports/${id}`,
+  submit: (id: number) => `/api/reports/${id}/submit`,
+  review: (id: number) => `/api/reports/${id}/review`,
+  extension: (expectedId: number) => `/api/expected-reports/${expectedId}/extension`,
+  attachments: (id: number) => `/api/reports/${id}/attachments`,
+  attachment: (id: number) => `/api/attachments/${id}`,
+  taskStatus: (plan: number, asOf?: string) => `/api/plans/${plan}/task-status${query({ asOf })}`,
+  rates: (plan: number, asOf?: string) => `/api/plans/${plan}/rates${query({ asOf })}`,
+  scorecard: (agency: number, plan: number, asOf?: string) =>
+    `/api/agencies/${agency}/scorecard${query({ plan, asOf })}`,
+  remindersRun: (plan: number) => `/api/plans/${plan}/reminders/run`,
+  urgingLetter: (plan: number, period: number) => `/api/plans/${plan}/urging-letter${query({ period })}`,
 };
 
 export type Fetched<T> =
@@ -72,9 +162,13 @@ export type Fetched<T> =
   | { state: "ok"; data: T }
   | { state: "error"; error: ApiError; data?: T };
 
-/** Loads JSON from `path` (null: nothing to load); keeps the previous data while reloading. */
-export function useJson<T>(path: string | null): Fetched<T> {
+/**
+ * Loads JSON from `path` (null: nothing to load); keeps the previous data while reloading.
+ * Changing `refresh` loads the same path again (after a write).
+ */
+export function useJson<T>(path: string | null, refresh = 0): Fetched<T> {
   const [result, setResult] = useState<Fetched<T>>({ state: "loading" });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `refresh` loads the path again
   useEffect(() => {
     if (path === null) return;
     const ctl = new AbortController();
@@ -83,15 +177,11 @@ export function useJson<T>(path: string | null): Fetched<T> {
       (data) => setResult({ state: "ok", data }),
       (e: unknown) => {
         if (ctl.signal.aborted) return;
-        const error =
-          e instanceof ApiError
-            ? e
-            : new ApiError(0, "client", String(e), `Lỗi không xác định: ${String(e)}`);
-        setResult((r) => ({ state: "error", error, data: r.data }));
+        setResult((r) => ({ state: "error", error: asApiError(e), data: r.data }));
       },
     );
     return () => ctl.abort();
-  }, [path]);
+  }, [path, refresh]);
   return result;
 }
 

@@ -36,3 +36,57 @@ export function formatPeriod(start: number | null, end: number | null): string {
   if (start && end) return start === end ? String(start) : `${start} – ${end}`;
   return String(start ?? end ?? "");
 }
+
+/** Today's date in Vietnam (UTC+7), "YYYY-MM-DD": deadlines are Vietnamese dates. */
+export function todayVn(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (both "YYYY-MM-DD"); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  const ms = Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`);
+  return Math.round(ms / 86_400_000);
+}
+
+/** An instant as Vietnam's date and time: "15/03/2022 14:05". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const vn = new Date(t + 7 * 3600_000).toISOString();
+  return `${formatDate(vn.slice(0, 10))} ${vn.slice(11, 16)}`;
+}
+
+const ROMAN = ["I", "II", "III", "IV"];
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A period label as people write it: "2022-Q1" → "Quý I/2022" / "Q1 2022"; "2022-03" → "Tháng 3/2022". */
+export function periodName(label: string, lang: Lang): string {
+  const m = /^(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])|(9M)))?$/.exec(label);
+  if (!m) return label;
+  const y = m[1] as string;
+  const vi = lang === "vi";
+  if (m[2]) {
+    const n = Number(m[2]);
+    return vi ? `Tháng ${n}/${y}` : `${MONTHS_EN[n - 1] ?? m[2]} ${y}`;
+  }
+  if (m[3]) return vi ? `Quý ${ROMAN[Number(m[3]) - 1]}/${y}` : `Q${m[3]} ${y}`;
+  if (m[4]) {
+    const first = m[4] === "1";
+    return vi ? `6 tháng ${first ? "đầu" : "cuối"} năm ${y}` : `${first ? "First" : "Second"} half ${y}`;
+  }
+  if (m[5]) return vi ? `9 tháng năm ${y}` : `Nine months ${y}`;
+  return vi ? `Năm ${y}` : `Year ${y}`;
+}
+
+/** A file size: "12 KB", "1,5 MB" (vi) / "1.5 MB" (en). */
+export function formatSize(bytes: number, lang: Lang): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, lang, 0)} KB`;
+  return `${formatNumber(bytes / 1024 / 1024, lang, 1)} MB`;
+}
+
+/** "75%" of n out of d, or "—" when nothing is expected. */
+export function formatRate(n: number, d: number, lang: Lang): string {
+  return d > 0 ? `${formatNumber((100 * n) / d, lang, 0)}%` : "—";
+}

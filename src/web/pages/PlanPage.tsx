@@ -1,15 +1,18 @@
 import { api, useJson } from "../api.ts";
+import { useAuth } from "../auth.tsx";
 import { Paragraphs } from "../components/Paragraphs.tsx";
 import { PlanTasks } from "../components/PlanTasks.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
 import { Targets } from "../components/Targets.tsx";
 import { formatDate, formatPeriod } from "../format.ts";
 import { useLang, useTitle } from "../lang.tsx";
+import { isOverseer } from "../roles.ts";
 import { Link } from "../router.tsx";
 import type { Plan } from "../types.ts";
 
 function PlanHeader({ plan }: { plan: Plan }) {
   const { t } = useLang();
+  const { user } = useAuth();
   return (
     <header className="plan-header" data-testid="plan-header">
       <h1 data-testid="plan-title">{plan.title}</h1>
@@ -45,6 +48,18 @@ function PlanHeader({ plan }: { plan: Plan }) {
         <Link href={`/agencies?plan=${plan.id}`} data-testid="plan-agencies-link">
           {t("planAgencies")} →
         </Link>
+        {user && isOverseer(user, plan.id) && (
+          <>
+            {" · "}
+            <Link href={`/plans/${plan.id}/reporting`} data-testid="plan-reporting-link">
+              {t("navReporting")} →
+            </Link>
+            {" · "}
+            <Link href={`/plans/${plan.id}/status`} data-testid="plan-status-link">
+              {t("tabStatus")} →
+            </Link>
+          </>
+        )}
       </p>
     </header>
   );

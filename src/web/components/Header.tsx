@@ -1,0 +1,119 @@
+import { useState } from "react";
+import { api, itemsOf, useJson } from "../api.ts";
+import { loginHref, useAuth } from "../auth.tsx";
+import { useLang } from "../lang.tsx";
+import type { SessionUser } from "../reporting-types.ts";
+import { defaultPlanId, isOverseer, reportingAgencies, roleList } from "../roles.ts";
+import { Link, navigate, useLocation } from "../router.tsx";
+import type { PlanSummary } from "../types.ts";
+import { AdminNavLink } from "./admin/AdminNavLink.tsx";
+import { NotificationBell } from "./Notifications.tsx";
+
+/** The plan the coordinator pages open on: the user's plan, else (administrator) the first plan. */
+function useReportingPlan(user: SessionUser | null): number | null {
+  const own = defaultPlanId(user);
+  const wanted = user !== null && own === null && isOverseer(user);
+  const plans = useJson<{ items: PlanSummary[] } | PlanSummary[]>(wanted ? api.plans() : null);
+  return own ?? itemsOf(plans.data)[0]?.id ?? null;
+}
+
+function UserBox({ user }: { user: SessionUser }) {
+  const { t } = useLang();
+  const { signOut } = useAuth();
+  const [busy, setBusy] = useState(false);
+  const roles = roleList(user);
+  const out = async () => {
+    setBusy(true);
+    try {
+      await signOut();
+    } finally {
+      setBusy(false);
+      navigate("/login");
+    }
+  };
+  return (
+    <div className="user-box" data-testid="user-box">
+      <div className="user-who">
+        <strong data-testid="user-name">{user.displayName}</strong>
+        <span className="small" data-testid="user-agency">
+          {user.agencyName ?? t("noAgency")}
+        </span>
+        <span className="small user-role" data-testid="user-role" data-roles={roles.join(" ")}>
+          {roles.map((r) => t(`role.${r}`)).join(", ")}
+        </span>
+      </div>
+      <div className="user-actions">
+        <Link href="/password" className="small" data-testid="password-link">
+          {t("changePassword")}
+        </Link>
+        <button type="button" className="header-button" data-testid="logout" disabled={busy} onClick={out}>
+          {t("signOut")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function Header() {
+  const { t, lang, setLang } = useLang();
+  const { path, href } = useLocation();
+  const { status, user } = useAuth();
+  const plan = useReportingPlan(user);
+  const current = (section: string) =>
+    path === section || path.startsWith(`${section}/`) ? "page" : undefined;
+  const reportingHref = plan !== null ? `/plans/${plan}/reporting` : null;
+  const inReporting = /^\/plans\/\d+\/(reporting|status|rates)/.test(path);
+  return (
+    <header className="site-header">
+      <div className="inner">
+        <Link href="/" className="brand" data-testid="home-link">
+          {t("appName")}
+        </Link>
+        <nav aria-label="main">
+          <Link
+            href="/"
+            aria-current={(path === "/" || current("/plans")) && !inReporting ? "page" : undefined}
+          >
+            {t("navPlans")}
+          </Link>
+          <Link href="/agencies" data-testid="nav-agencies" aria-current={current("/agencies")}>
+            {t("navAgencies")}
+          </Link>
+          {user && reportingAgencies(user).length > 0 && (
+            <Link href="/my" data-testid="nav-my" aria-current={current("/my") ?? current("/reports")}>
+              {t("navMyWork")}
+            </Link>
+          )}
+          {user && isOverseer(user) && reportingHref && (
+            <Link
+              href={reportingHref}
+              data-testid="nav-reporting"
+              aria-current={inReporting ? "page" : undefined}
+            >
+              {t("navReporting")}
+            </Link>
+          )}
+          <AdminNavLink />
+        </nav>
+        <div className="header-tools">
+          {user && <NotificationBell />}
+          {user && <UserBox user={user} />}
+          {status === "out" && path !== "/login" && (
+            <Link href={loginHref(href)} className="header-button" data-testid="login-link">
+              {t("signIn")}
+            </Link>
+          )}
+          <button
+            type="button"
+            className="lang-toggle"
+            data-testid="lang-toggle"
+            lang={lang === "vi" ? "en" : "vi"}
+            onClick={() => setLang(lang === "vi" ? "en" : "vi")}
+          >
+            {t("langToggle")}
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}

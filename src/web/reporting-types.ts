@@ -1,0 +1,188 @@
+// Shapes of the reporting-loop JSON (docs/reporting-api.md). Fields the contract leaves open are
+// optional here, so the pages work with what the server sends.
+
+export type Role = "administrator" | "coordinator" | "reporter" | "leader" | "viewer";
+export const ROLES: Role[] = ["administrator", "coordinator", "leader", "reporter", "viewer"];
+
+export interface RoleGrant {
+  role: Role;
+  /** null: every plan. */
+  planId: number | null;
+  /** null: the user's own agency. */
+  agencyId: number | null;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  agencyId: number | null;
+  agencyName: string | null;
+  mustChangePassword?: boolean;
+  roles: RoleGrant[];
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+export const FREQUENCIES = ["monthly", "quarterly", "half-yearly", "nine-month", "yearly"] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+export const REPORT_STATES = ["not_started", "draft", "submitted", "accepted", "returned"] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+export interface PeriodRef {
+  id: number;
+  label: string;
+  frequency: Frequency;
+  start: string;
+  end: string;
+}
+
+export interface ExpectedReport {
+  id: number;
+  planId?: number;
+  period: PeriodRef;
+  agency: { id: number; name: string };
+  due: string;
+  extendedDue: string | null;
+  extensionReason?: string | null;
+  state: ReportState;
+  submittedAt: string | null;
+  late: boolean | null;
+}
+
+export const UPDATE_STATUSES = [
+  "not_started",
+  "in_progress",
+  "done",
+  "done_with_product",
+  "stalled",
+] as const;
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+
+export interface TaskUpdate {
+  taskId: number;
+  status: UpdateStatus;
+  progress?: number | null;
+  result?: string | null;
+  productDocument?: string | null;
+  productDate?: string | null;
+  difficulties?: string | null;
+  proposals?: string | null;
+}
+
+export interface ReportVersion {
+  number: number;
+  submittedAt: string;
+  late: boolean | null;
+  outcome: "accepted" | "returned" | null;
+  reviewComment: string | null;
+  reviewedAt: string | null;
+  content?: { summary?: string | null; updates?: TaskUpdate[] };
+}
+
+export interface ReportTask {
+  id: number;
+  code: string;
+  content: string;
+  role: "lead" | "coordinator";
+  deadlineText?: string;
+  firstDue?: string | null;
+}
+
+export interface Attachment {
+  id: number;
+  filename: string;
+  size: number;
+  mime: string;
+  taskId: number | null;
+  uploadedAt?: string;
+}
+
+export interface ReportDetail {
+  expected: {
+    id: number;
+    agencyId?: number;
+    due: string;
+    extendedDue: string | null;
+    extensionReason?: string | null;
+    period?: PeriodRef;
+    agency?: { id: number; name: string };
+  };
+  period?: PeriodRef & { planId: number; due: string };
+  report: {
+    state: ReportState;
+    version: number;
+    summary: string | null;
+    submittedAt: string | null;
+    late: boolean | null;
+    updates: TaskUpdate[];
+    versions: ReportVersion[];
+  };
+  tasks: ReportTask[];
+  attachments?: Attachment[];
+}
+
+export interface Regime {
+  frequencies: Frequency[];
+  deadlineDays: Record<string, number>;
+  remindBefore: number[];
+  remindAfter: number[];
+  receiverAgency: { id: number; name: string } | null;
+  coordinatorAgency: { id: number; name: string } | null;
+  reporters: { id: number; name: string }[];
+}
+
+export interface PeriodRow {
+  id: number;
+  frequency: Frequency;
+  label: string;
+  start: string;
+  end: string;
+  due: string;
+  openedAt: string | null;
+  expected: number;
+  received: number;
+  onTime: number;
+}
+
+export const TASK_STATUSES = [
+  "done_on_time",
+  "done_late",
+  "in_progress",
+  "overdue",
+  "not_yet_due",
+  "reported",
+  "not_reported",
+] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export interface TaskStatusRow {
+  taskId: number;
+  code: string;
+  content?: string;
+  status: TaskStatus;
+  due: string | null;
+  doneOn: string | null;
+  periods?: { label: string; reported: boolean }[];
+}
+
+export interface RateRow {
+  agency: { id: number; name: string };
+  expected: number;
+  received: number;
+  onTime: number;
+}
+
+export interface Notification {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
