@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { loadRegistry, type RegistryFile } from "./agencies-store.ts";
 import type { Database } from "./connection.ts";
 import { importPlanFile } from "./import-plan.ts";
+import { seedTargets } from "./indicators/seed.ts";
 import { agencies, plans } from "./schema.ts";
 import { type DemoAccount, seedAccounts } from "./seed-accounts.ts";
 import { contentHash } from "./store-plan.ts";
@@ -40,6 +41,7 @@ export async function seedDemo(
   const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.contentHash, hash));
   if (existing) {
     log(`Kế hoạch mẫu đã có (#${existing.id}), không nhập lại / demo plan already loaded (#${existing.id})`);
+    await seedTargets(db, existing.id);
     return { planId: existing.id, imported: false, accounts: await seedAccounts(db, existing.id) };
   }
   const { result } = await importPlanFile(db, DEMO_PLAN, "seed");
@@ -47,5 +49,6 @@ export async function seedDemo(
     `Đã nhập kế hoạch mẫu: ${result.tasks} nhiệm vụ, ${result.targets} mục tiêu / imported the demo plan: ${result.tasks} tasks, ${result.targets} targets`,
   );
   const accounts = await seedAccounts(db, result.planId);
+  await seedTargets(db, result.planId);
   return { planId: result.planId, imported: true, accounts };
 }

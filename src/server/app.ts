@@ -21,9 +21,11 @@ import { registerHolidays } from "./routes/reporting/holidays.ts";
 import { registerRegime } from "./routes/reporting/regime.ts";
 import { registerReports } from "./routes/reporting/reports.ts";
 import { registerStatus } from "./routes/reporting/status.ts";
+import { registerTargets } from "./routes/targets/index.ts";
 import { registerTasks } from "./routes/tasks/index.ts";
 import { registerUrging } from "./routes/urging/index.ts";
 import { registerUsers } from "./routes/users/index.ts";
+import { registerZones } from "./routes/zones/index.ts";
 import { registerStatic } from "./static.ts";
 import { validationHook } from "./validation.ts";
 
@@ -59,6 +61,8 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   registerHolidays(app);
   registerAudit(app);
   registerImports(app);
+  registerTargets(app);
+  registerZones(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -86,7 +86,22 @@ const MATRIX: Row[] = [
   ["report:extend", undefined, COORDINATION],
   ["urge:send", undefined, COORDINATION],
   ["audit:read", undefined, COORDINATION],
-  ["status:read-all", undefined, COORDINATION],
+  // Rates and scorecards: the coordination, and the provincial leaders who read everything.
+  ["status:read-all", undefined, { ...COORDINATION, viewer: "TTF" }],
+  ["zone:write", undefined, COORDINATION],
+  // Values: the coordinator, or the supplying agency's reporter and leader.
+  [
+    "indicator:write",
+    undefined,
+    {
+      anonymous: "FFF",
+      administrator: "TTT",
+      coordinator: "TTF",
+      reporter: "TFF",
+      leader: "TFF",
+      viewer: "FFF",
+    },
+  ],
   [
     "report:read",
     "submitted",
@@ -200,7 +215,7 @@ describe("the permission matrix", () => {
 
 describe("scoping rules", () => {
   it("a viewer can write nothing, whatever the resource", () => {
-    const writes = ACTIONS.filter((a) => !["plan:read", "report:read", "notification:read"].includes(a));
+    const writes = ACTIONS.filter((a) => !["plan:read", "report:read", "notification:read", "status:read-all"].includes(a));
     for (const action of writes)
       for (const resource of Object.values(CELLS))
         for (const state of [undefined, "draft", "submitted"])

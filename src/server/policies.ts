@@ -51,6 +51,8 @@ export const ACTIONS = [
   "agency:manage",
   "holiday:manage",
   "notification:read",
+  "indicator:write",
+  "zone:write",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -117,8 +119,16 @@ export function can(actor: Actor | null, action: Action, resource?: Resource): b
     case "report:extend":
     case "urge:send":
     case "audit:read":
-    case "status:read-all":
       return isCoordinator(actor, resource);
+    case "status:read-all":
+      // Provincial leaders (viewers) read everything: rates and scorecards included.
+      return isCoordinator(actor, resource) || grants(actor, ["viewer"], resource).length > 0;
+    case "zone:write":
+      return isCoordinator(actor, resource);
+    case "indicator:write":
+      // The plan's coordinator, or a reporter/leader of the agency that supplies the indicator
+      // (pass its supplier as `agencyId`; without one only coordinators qualify).
+      return isCoordinator(actor, resource) || actsForAgency(actor, ["reporter", "leader"], resource);
     case "report:read":
       return canReadReport(actor, resource);
     case "report:draft":

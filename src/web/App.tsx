@@ -6,6 +6,7 @@ import { NotFound } from "./components/Status.tsx";
 import { LangProvider, useLang } from "./lang.tsx";
 import { AgenciesPage } from "./pages/AgenciesPage.tsx";
 import { AgencyPage } from "./pages/AgencyPage.tsx";
+import { AuditPage } from "./pages/AuditPage.tsx";
 import { AdminRoutes } from "./pages/admin/AdminPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { MyWorkPage } from "./pages/MyWorkPage.tsx";
@@ -49,6 +50,11 @@ function route(path: string): ReactNode {
     return (
       <RequireAuth>{(user) => <StatusBoardPage key={`st-${plan}`} planId={plan} user={user} />}</RequireAuth>
     );
+  }
+  id = withId("/plans/:id/audit");
+  if (id !== null) {
+    const plan = id;
+    return <RequireAuth>{(user) => <AuditPage key={`au-${plan}`} planId={plan} user={user} />}</RequireAuth>;
   }
   id = withId("/plans/:id/rates");
   if (id !== null) {

@@ -151,6 +151,8 @@ export const api = {
   attachment: (id: number) => `/api/attachments/${id}`,
   taskStatus: (plan: number, asOf?: string) => `/api/plans/${plan}/task-status${query({ asOf })}`,
   rates: (plan: number, asOf?: string) => `/api/plans/${plan}/rates${query({ asOf })}`,
+  audit: (plan: number) => `/api/audit${query({ plan, limit: 300 })}`,
+  auditVerify: (plan: number) => `/api/audit/verify${query({ plan })}`,
   scorecard: (agency: number, plan: number, asOf?: string) =>
     `/api/agencies/${agency}/scorecard${query({ plan, asOf })}`,
   remindersRun: (plan: number) => `/api/plans/${plan}/reminders/run`,

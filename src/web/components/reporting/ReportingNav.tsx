@@ -30,11 +30,18 @@ export function ReportingNav({ planId, coordinator }: { planId: number; coordina
       show: true,
     },
     {
+      key: "audit",
+      href: `/plans/${planId}/audit`,
+      label: "tabAudit",
+      current: path.endsWith("/audit"),
+      show: coordinator,
+    },
+    {
       key: "rates",
       href: `/plans/${planId}/rates`,
       label: "tabRates",
       current: path.endsWith("/rates"),
-      show: coordinator,
+      show: true, // viewers read rates and scorecards too
     },
   ];
   return (

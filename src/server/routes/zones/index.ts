@@ -1,0 +1,275 @@
+/**
+ * The zone registry over HTTP: industrial parks and clusters, their lifecycle events (a founding
+ * decision with its number and date changes target (5)'s count — nobody retypes a number), land
+ * lease snapshots, occupancy both ways, and the offline map layers (data/geo/, an allow-list)
+ * with their attribution. Thin: validate, authorize, call src/db/zones, return JSON.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { plans } from "../../../db/schema.ts";
+import {
+  addLandLease,
+  addZone,
+  addZoneEvent,
+  getZone,
+  listZones,
+  provinceOccupancy,
+  ZONE_EVENT_KINDS,
+  ZONE_KINDS,
+} from "../../../db/zones/store.ts";
+import { actorRef, nowOf } from "../../context.ts";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { authorize, can, currentActor } from "../../policies.ts";
+import { errorResponses, IdParam } from "../../schemas.ts";
+
+const json = (description: string) => ({
+  200: { description, content: { "application/json": { schema: z.any() } } },
+  ...errorResponses,
+});
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
+    "not a real calendar date",
+  );
+
+const hectares = z.number().finite().min(0);
+
+const ZoneBody = z
+  .object({
+    name: z.string().min(1).max(200),
+    kind: z.enum(ZONE_KINDS),
+    province: z.string().min(1).max(100).openapi({ example: "Tuyên Quang" }),
+    district: z.string().max(100).nullable().optional(),
+    commune: z.string().max(100).nullable().optional(),
+    totalAreaHa: hectares.nullable().optional(),
+    industrialLandHa: hectares.nullable().optional(),
+    infrastructureInvestor: z.string().max(300).nullable().optional(),
+    geometry: z.record(z.string(), z.unknown()).nullable().optional(),
+    source: z.string().max(1000).nullable().optional(),
+  })
+  .openapi("ZoneInput");
+
+const EventBody = z
+  .object({
+    kind: z.enum(ZONE_EVENT_KINDS),
+    date: isoDate.nullable().optional().openapi({ example: "2025-03-15" }),
+    decision: z.string().max(300).nullable().optional().openapi({ example: "08/QĐ-UBND" }),
+    newAreaHa: hectares.nullable().optional(),
+    source: z.string().max(1000).nullable().optional(),
+  })
+  .openapi("ZoneEventInput");
+
+const LeaseBody = z
+  .object({
+    asOf: isoDate,
+    leasedHa: hectares,
+    leasableHa: hectares.nullable().optional(),
+    source: z.string().max(1000).nullable().optional(),
+  })
+  .openapi("LandLeaseInput");
+
+const ProvinceQuery = z.object({ province: z.string().min(1).max(100).optional() });
+
+const today = (c: Context) => new Date(nowOf(c).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** A zone is written by a coordinator of a plan of its province (or an administrator). */
+async function authorizeZoneWrite(c: Context<AppEnv>, province: string): Promise<void> {
+  const rows = await c
+    .get("database")
+    .db.select({ id: plans.id })
+    .from(plans)
+    .where(eq(plans.province, province));
+  const actor = currentActor(c);
+  if (rows.some((p) => can(actor, "zone:write", { planId: p.id }))) return;
+  authorize(c, "zone:write", rows[0] ? { planId: rows[0].id } : {});
+  throw new AppError("FORBIDDEN", {
+    en: "You may not do this.",
+    vi: "Bạn không có quyền thực hiện thao tác này.",
+  });
+}
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/api/zones",
+  tags: ["zones"],
+  summary: "Industrial parks and clusters of a province, with events, land snapshots and status",
+  request: { query: ProvinceQuery },
+  responses: json("Zones"),
+});
+const occupancyRoute = createRoute({
+  method: "get",
+  path: "/api/zones/occupancy",
+  tags: ["zones"],
+  summary:
+    "Occupancy of a province's zones both ways: simple mean and area-weighted; zones without data listed",
+  request: {
+    query: z.object({
+      province: z.string().min(1).max(100).default("Tuyên Quang"),
+      asOf: isoDate.optional(),
+    }),
+  },
+  responses: json("Occupancy"),
+});
+const getRoute = createRoute({
+  method: "get",
+  path: "/api/zones/{id}",
+  tags: ["zones"],
+  summary: "One zone with its events and land snapshots",
+  request: { params: IdParam },
+  responses: json("The zone"),
+});
+const addRoute = createRoute({
+  method: "post",
+  path: "/api/zones",
+  tags: ["zones"],
+  summary: "Add a park or cluster (coordinator); the same name (zoneKey) twice is refused",
+  request: { body: { content: { "application/json": { schema: ZoneBody } } } },
+  responses: json("The zone"),
+});
+const eventRoute = createRoute({
+  method: "post",
+  path: "/api/zones/{id}/events",
+  tags: ["zones"],
+  summary:
+    "Record an event: planned, established (founding decision number and date), expanded, operating (coordinator)",
+  request: { params: IdParam, body: { content: { "application/json": { schema: EventBody } } } },
+  responses: json("The event, whether a count can use it, and Decree 32/2024 checks"),
+});
+const leaseRoute = createRoute({
+  method: "post",
+  path: "/api/zones/{id}/leases",
+  tags: ["zones"],
+  summary: "Record a leased-land snapshot (coordinator)",
+  request: { params: IdParam, body: { content: { "application/json": { schema: LeaseBody } } } },
+  responses: json("The snapshot and the zone's rate"),
+});
+
+// ---- Map layers ---------------------------------------------------------------------------
+
+const GEO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../data/geo");
+export const GEO_FILES = [
+  "tuyen_quang_districts_pre2025.geojson",
+  "tuyen_quang_province_pre2025.geojson",
+  "ha_giang_province_pre2025.geojson",
+  "tuyen_quang_province_2025_merged_outline.geojson",
+] as const;
+const FALLBACK_ATTRIBUTION = "Boundaries: Who's On First (CC0) — https://whosonfirst.org/docs/licenses/";
+
+/** The attribution data/geo/README.md asks to show, and its known limits. */
+export function geoAttribution(): { attribution: string; licence: string; limits: string } {
+  let text = "";
+  try {
+    text = readFileSync(path.join(GEO_DIR, "README.md"), "utf8");
+  } catch {
+    // The README is optional: fall back to the known attribution.
+  }
+  const attribution = /Attribution to show on the map:\s*"([^"]+)"/s
+    .exec(text)?.[1]
+    ?.replace(/\s+/g, " ")
+    .trim();
+  const licence = /Licence:\s*([^.]+)\./.exec(text)?.[1]?.trim() ?? "CC0";
+  const limits = /Known limits:\s*([\s\S]*)$/.exec(text)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
+  return { attribution: attribution ?? FALLBACK_ATTRIBUTION, licence, limits };
+}
+
+/** HTTP header values are Latin-1: the dash and diacritics are replaced. */
+const headerSafe = (s: string) =>
+  s
+    .replace(/[—–]/g, "-")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]/g, "?");
+
+const geoListRoute = createRoute({
+  method: "get",
+  path: "/api/geo",
+  tags: ["zones"],
+  summary: "The offline map layers and the attribution to show with them",
+  responses: json("Layers and attribution"),
+});
+const geoFileRoute = createRoute({
+  method: "get",
+  path: "/api/geo/{file}",
+  tags: ["zones"],
+  summary: "One GeoJSON layer (allow-list); the attribution is in the X-Attribution header",
+  request: {
+    params: z.object({ file: z.enum(GEO_FILES).openapi({ param: { name: "file", in: "path" } }) }),
+  },
+  responses: {
+    200: { description: "GeoJSON", content: { "application/geo+json": { schema: z.any() } } },
+    ...errorResponses,
+  },
+});
+
+export function registerZones(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listRoute, async (c) => {
+    authorize(c, "plan:read");
+    const { province } = c.req.valid("query");
+    const items = await listZones(c.get("database").db, province);
+    return c.json({ items, total: items.length }, 200);
+  });
+  // Before /api/zones/{id}: "occupancy" is not an id.
+  app.openapi(occupancyRoute, async (c) => {
+    authorize(c, "plan:read");
+    const { province, asOf } = c.req.valid("query");
+    return c.json(await provinceOccupancy(c.get("database").db, province, asOf ?? today(c)), 200);
+  });
+  app.openapi(getRoute, async (c) => {
+    authorize(c, "plan:read");
+    const { id } = c.req.valid("param");
+    return c.json(await getZone(c.get("database").db, id), 200);
+  });
+  app.openapi(addRoute, async (c) => {
+    const body = c.req.valid("json");
+    await authorizeZoneWrite(c, body.province);
+    return c.json(await addZone(c.get("database").db, body, actorRef(c)), 200);
+  });
+  app.openapi(eventRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const db = c.get("database").db;
+    const zone = await getZone(db, id);
+    await authorizeZoneWrite(c, zone.province);
+    return c.json(await addZoneEvent(db, id, c.req.valid("json"), actorRef(c), today(c)), 200);
+  });
+  app.openapi(leaseRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const db = c.get("database").db;
+    const zone = await getZone(db, id);
+    await authorizeZoneWrite(c, zone.province);
+    return c.json(await addLandLease(db, id, c.req.valid("json"), actorRef(c)), 200);
+  });
+  app.openapi(geoListRoute, async (c) => {
+    authorize(c, "plan:read");
+    return c.json(
+      { files: GEO_FILES.map((f) => ({ file: f, url: `/api/geo/${f}` })), ...geoAttribution() },
+      200,
+    );
+  });
+  app.openapi(geoFileRoute, async (c) => {
+    authorize(c, "plan:read");
+    const { file } = c.req.valid("param");
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(GEO_DIR, file));
+    } catch {
+      throw new AppError("NOT_FOUND", {
+        en: `Map layer ${file} is not installed.`,
+        vi: `Chưa có lớp bản đồ ${file}.`,
+      });
+    }
+    return c.body(new Uint8Array(bytes) as never, 200, {
+      "content-type": "application/geo+json; charset=utf-8",
+      "x-attribution": headerSafe(geoAttribution().attribution),
+      "cache-control": "public, max-age=3600",
+      "x-content-type-options": "nosniff",
+    }) as never;
+  });
+}

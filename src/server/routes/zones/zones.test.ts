@@ -1,0 +1,214 @@
+/**
+ * The zone registry API on the seeded demo (real database, both engines): entering a founding
+ * decision changes target (5) without retyping a number; land snapshots give occupancy both
+ * ways; the map layers come with their attribution; viewers cannot write.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MeasureOut, PlanTargetsEvaluation } from "../../../db/indicators/evaluate.ts";
+import type { OccupancyReport, ZoneView } from "../../../db/zones/store.ts";
+import { startTestApp, type TestApp } from "../../test-app.ts";
+import { call, login, type TestSession } from "../../test-auth.ts";
+
+let t: TestApp;
+let coordinator: TestSession;
+let viewer: TestSession;
+let reporter: TestSession;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  coordinator = await login(t.app, "sct.dieuphoi");
+  viewer = await login(t.app, "lanhdao.tinh");
+  reporter = await login(t.app, "bqlkcn.baocao");
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const zones = async () => (await t.get<{ items: ZoneView[] }>("/api/zones?province=Tuyên Quang")).body.items;
+const zone = async (kind: string, name: string) => {
+  const z = (await zones()).find((x) => x.kind === kind && x.name === name);
+  if (!z) throw new Error(`no zone ${name}`);
+  return z;
+};
+const target5 = async (): Promise<MeasureOut> => {
+  const r = await t.get<PlanTargetsEvaluation>(`/api/plans/${t.planId}/targets/evaluation`);
+  const m = r.body.targets.find((x) => x.code === "5")?.measures[0];
+  if (!m) throw new Error("no target 5");
+  return m;
+};
+const countOf = (m: MeasureOut) => (m.derived?.type === "zone_count" ? m.derived.count : Number.NaN);
+
+describe("the registry", () => {
+  it("lists the province's zones with their status and events", async () => {
+    const all = await zones();
+    expect(all.length).toBe(17);
+    const sonNam = all.find((z) => z.name === "Sơn Nam");
+    expect(sonNam?.status).toMatchObject({ kind: "established", date: "2014-11-18" });
+    const one = await t.get<ZoneView>(`/api/zones/${sonNam?.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body.events[0]?.decision).toContain("3219/UBND-CN");
+    expect((await t.get("/api/zones/999999")).status).toBe(404);
+    expect((await t.get<{ items: unknown[] }>("/api/zones?province=Hà Nội")).body.items).toEqual([]);
+  });
+
+  it("a founding decision for a new cluster adds one to target 5 — no number is typed", async () => {
+    const before = countOf(await target5());
+    const z = await zone("industrial_cluster", "Yên Sơn");
+    const r = await call<{ countable: { counted: boolean } }>(
+      t.app,
+      coordinator,
+      "POST",
+      `/api/zones/${z.id}/events`,
+      {
+        kind: "established",
+        date: "2025-06-20",
+        decision: "789/QĐ-UBND",
+        source: "Quyết định thành lập CCN Yên Sơn",
+      },
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.countable.counted).toBe(true);
+    const after = await target5();
+    expect(countOf(after)).toBe(before + 1);
+    if (after.derived?.type !== "zone_count") throw new Error("not a count");
+    expect(after.derived.counted.map((e) => e.zone)).toContain("Yên Sơn");
+    // The same decision twice is refused; an undated one is accepted but not counted.
+    expect(
+      (
+        await call(t.app, coordinator, "POST", `/api/zones/${z.id}/events`, {
+          kind: "established",
+          date: "2025-06-20",
+          decision: "789/QĐ-UBND",
+        })
+      ).status,
+    ).toBe(409);
+    const tamDa = await zone("industrial_cluster", "Tam Đa");
+    const undated = await call<{ countable: { counted: boolean; reason: { en: string } } }>(
+      t.app,
+      coordinator,
+      "POST",
+      `/api/zones/${tamDa.id}/events`,
+      { kind: "established", decision: "15/QĐ-UBND" },
+    );
+    expect(undated.body.countable).toMatchObject({ counted: false });
+    expect(countOf(await target5())).toBe(before + 1);
+    // A founding needs its decision's number.
+    expect(
+      (
+        await call(t.app, coordinator, "POST", `/api/zones/${tamDa.id}/events`, {
+          kind: "established",
+          date: "2025-01-02",
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it("adds a zone, refusing the same zone under another of its names", async () => {
+    const ok = await call<{ zone: { id: number } }>(t.app, coordinator, "POST", "/api/zones", {
+      name: "Thái Sơn",
+      kind: "industrial_cluster",
+      province: "Tuyên Quang",
+      district: "Hàm Yên",
+      totalAreaHa: 50,
+      industrialLandHa: 38,
+    });
+    expect(ok.status).toBe(200);
+    const dup = await call<{ error: { code: string } }>(t.app, coordinator, "POST", "/api/zones", {
+      name: "Khu công nghiệp Nhữ Khê",
+      kind: "industrial_park",
+      province: "Tuyên Quang",
+    });
+    expect(dup.status).toBe(409);
+    const big = await call<{ warnings: { en: string }[] }>(t.app, coordinator, "POST", "/api/zones", {
+      name: "Lớn",
+      kind: "industrial_cluster",
+      province: "Tuyên Quang",
+      totalAreaHa: 90,
+    });
+    expect(big.body.warnings[0]?.en).toContain("75");
+  });
+
+  it("land snapshots give occupancy both ways; a zone with zero leasable land is excluded with the reason", async () => {
+    const park = await zone("industrial_park", "Long Bình An");
+    const cluster = await zone("industrial_cluster", "An Thịnh");
+    const empty = await zone("industrial_cluster", "Tân Thành");
+    for (const [z, leased, leasable] of [
+      [park, 90, 100],
+      [cluster, 10, 40],
+      [empty, 0, 0],
+    ] as const) {
+      const r = await call(t.app, coordinator, "POST", `/api/zones/${z.id}/leases`, {
+        asOf: "2025-09-30",
+        leasedHa: leased,
+        leasableHa: leasable,
+        source: "Báo cáo quý III/2025",
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    expect(
+      (
+        await call(t.app, coordinator, "POST", `/api/zones/${park.id}/leases`, {
+          asOf: "2025-09-30",
+          leasedHa: 120,
+          leasableHa: 100,
+        })
+      ).status,
+    ).toBe(400);
+    const o = await t.get<OccupancyReport>("/api/zones/occupancy?province=Tuyên Quang&asOf=2025-12-31");
+    expect(o.status).toBe(200);
+    expect(o.body.simpleMean.rate).toBeCloseTo((0.9 + 0.25) / 2, 9);
+    expect(o.body.weighted.rate).toBeCloseTo(100 / 140, 9);
+    expect(o.body.simpleMean.label.vi).toContain("Bình quân giản đơn");
+    expect(o.body.weighted.label.vi).toContain("theo diện tích");
+    expect(o.body.excluded.find((x) => x.zone === "CCN Tân Thành")?.reason.en).toContain("zero");
+    expect(o.body.excluded.find((x) => x.zone === "KCN Nam Sơn Dương")?.reason.en).toContain("planned");
+    const before = await t.get<OccupancyReport>("/api/zones/occupancy?province=Tuyên Quang&asOf=2025-01-01");
+    expect(before.body.simpleMean.rate).toBeNull();
+    const e = await t.get<PlanTargetsEvaluation>(`/api/plans/${t.planId}/targets/evaluation`);
+    const m6 = e.body.targets.find((x) => x.code === "6")?.measures[0];
+    expect(m6?.evaluations.map((x) => x.series)).toEqual(["simple_mean", "weighted"]);
+    expect(m6?.evaluations[0]?.latest?.value).toBeCloseTo(57.5, 9);
+    expect(m6?.evaluations[1]?.latest?.value).toBeCloseTo((100 / 140) * 100, 9);
+    // 57,5 % misses "trên 60%", 71,4 % passes: the plan's choice of average decides, and both are shown.
+    expect(m6?.evaluations.map((x) => x.status)).toEqual(["missed", "exceeded"]);
+    expect(m6?.evaluation.status).toBe("missed");
+  });
+
+  it("viewers and reporters cannot write (403); nobody signed in gets 401", async () => {
+    const z = await zone("industrial_cluster", "Thắng Quân");
+    const event = { kind: "established", date: "2025-02-01", decision: "1/QĐ-UBND" };
+    expect((await call(t.app, viewer, "POST", `/api/zones/${z.id}/events`, event)).status).toBe(403);
+    expect((await call(t.app, reporter, "POST", `/api/zones/${z.id}/events`, event)).status).toBe(403);
+    expect((await call(t.app, null, "POST", `/api/zones/${z.id}/events`, event)).status).toBe(401);
+    expect(
+      (await call(t.app, viewer, "POST", `/api/zones/${z.id}/leases`, { asOf: "2025-01-01", leasedHa: 1 }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await call(t.app, viewer, "POST", "/api/zones", {
+          name: "X",
+          kind: "industrial_cluster",
+          province: "Tuyên Quang",
+        })
+      ).status,
+    ).toBe(403);
+  });
+});
+
+describe("the map layers", () => {
+  it("serves the four GeoJSON files with their attribution, and nothing else", async () => {
+    const list = await t.get<{ files: { file: string }[]; attribution: string }>("/api/geo");
+    expect(list.body.files).toHaveLength(4);
+    expect(list.body.attribution).toContain("Who's On First");
+    const res = await t.app.request("/api/geo/tuyen_quang_districts_pre2025.geojson");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/geo+json");
+    expect(res.headers.get("x-attribution")).toContain("Who's On First (CC0)");
+    const geo = (await res.json()) as { type: string; features: unknown[] };
+    expect(geo.type).toBe("FeatureCollection");
+    expect(geo.features).toHaveLength(7);
+    expect((await t.app.request("/api/geo/README.md")).status).toBe(400);
+    expect((await t.app.request("/api/geo/..%2F..%2Fpackage.json")).status).toBe(400);
+  });
+});
