@@ -5,8 +5,8 @@
  */
 export * from "./schema/accounts.ts";
 export * from "./schema/agencies.ts";
+export * from "./schema/indicators.ts";
 export * from "./schema/plans.ts";
 export * from "./schema/reporting.ts";
 export * from "./schema/urging.ts";
-export * from "./schema/indicators.ts";
 export * from "./schema/zones.ts";

@@ -215,7 +215,9 @@ describe("the permission matrix", () => {
 
 describe("scoping rules", () => {
   it("a viewer can write nothing, whatever the resource", () => {
-    const writes = ACTIONS.filter((a) => !["plan:read", "report:read", "notification:read", "status:read-all"].includes(a));
+    const writes = ACTIONS.filter(
+      (a) => !["plan:read", "report:read", "notification:read", "status:read-all"].includes(a),
+    );
     for (const action of writes)
       for (const resource of Object.values(CELLS))
         for (const state of [undefined, "draft", "submitted"])
