@@ -2,11 +2,13 @@
 // "{name}" marks a value filled in by t(key, { name }).
 
 import { adminEn, adminVi } from "./i18n-admin.ts";
+import { targetsEn, targetsVi } from "./i18n-targets.ts";
 
 export type Lang = "vi" | "en";
 
 const vi = {
   ...adminVi,
+  ...targetsVi,
   appName: "Theo dõi kế hoạch",
   langToggle: "English",
   navPlans: "Kế hoạch",
@@ -385,6 +387,7 @@ export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...adminEn,
+  ...targetsEn,
   appName: "Plan tracker",
   langToggle: "Tiếng Việt",
   navPlans: "Plans",

@@ -79,6 +79,11 @@ export function PlanPage({ id }: { id: number }) {
         <section aria-labelledby="targets-heading">
           <h2 id="targets-heading">{t("targets")}</h2>
           <Targets targets={p.targets} />
+          <p>
+            <Link href={`/plans/${p.id}/targets`} data-testid="targets-evaluation-link">
+              {t("tg.link")}
+            </Link>
+          </p>
         </section>
       )}
       <PlanTasks plan={p} />

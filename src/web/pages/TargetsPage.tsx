@@ -1,0 +1,52 @@
+import "../targets.css";
+import { query, useJson } from "../api.ts";
+import { ErrorBox, Loading } from "../components/Status.tsx";
+import { TargetCard } from "../components/targets/TargetCard.tsx";
+import type { Evaluation } from "../components/targets/types.ts";
+import { ZoneMap } from "../components/targets/ZoneMap.tsx";
+import { useLang, useTitle } from "../lang.tsx";
+import { Link, navigate, useLocation } from "../router.tsx";
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** /plans/:id/targets — public: each target evaluated as of a date, with charts, and the zone map. */
+export function TargetsPage({ planId }: { planId: number }) {
+  const { lang, t } = useLang();
+  const { search } = useLocation();
+  const asOfParam = search.get("asOf") ?? "";
+  const asOf = ISO.test(asOfParam) ? asOfParam : "";
+  const ev = useJson<Evaluation>(`/api/plans/${planId}/targets/evaluation${query({ asOf })}`);
+  useTitle(t("tg.title"));
+  const setAsOf = (value: string) => {
+    if (value === "" || ISO.test(value))
+      navigate(`/plans/${planId}/targets${query({ asOf: value })}`, { replace: true });
+  };
+  return (
+    <article className="tg-page" data-testid="targets-page">
+      <p>
+        <Link href={`/plans/${planId}`}>{t("tg.backToPlan")}</Link>
+      </p>
+      <h1>{t("tg.title")}</h1>
+      <label className="tg-asof">
+        {t("tg.asOf")}{" "}
+        <input
+          type="date"
+          data-testid="as-of"
+          value={asOf || ev.data?.asOf || ""}
+          onChange={(e) => setAsOf(e.target.value)}
+        />
+      </label>
+      {ev.state === "error" && <ErrorBox error={ev.error} />}
+      {!ev.data && ev.state !== "error" && <Loading />}
+      {ev.data && (
+        <div aria-busy={ev.state === "loading"} data-testid="tg-targets">
+          <p className="muted small">{ev.data.scopeNote[lang]}</p>
+          {ev.data.targets.map((target) => (
+            <TargetCard key={target.id} target={target} />
+          ))}
+        </div>
+      )}
+      <ZoneMap asOf={asOf || ev.data?.asOf || ""} />
+    </article>
+  );
+}
