@@ -95,15 +95,19 @@ describe.skipIf(!chromiumAvailable())("administration in Chromium", () => {
     const form = page.getByTestId("user-form");
     await expect.poll(() => form.count(), POLL).toBe(1);
     // The agency select lists every agency of the registry; pick Tuyên Quang's Sở Xây dựng.
-    const sxd = await form
-      .getByTestId("uf-agency")
-      .locator("option")
-      .evaluateAll(
-        (opts) =>
-          opts.find((o) => (o as HTMLOptionElement).text.startsWith("Sở Xây dựng"))?.getAttribute("value") ??
-          "",
-      );
-    expect(sxd).not.toBe("");
+    // The options arrive with the agency list: wait for them rather than read a half-filled select.
+    const sxdOption = () =>
+      form
+        .getByTestId("uf-agency")
+        .locator("option")
+        .evaluateAll(
+          (opts) =>
+            opts
+              .find((o) => (o as HTMLOptionElement).text.startsWith("Sở Xây dựng"))
+              ?.getAttribute("value") ?? "",
+        );
+    await expect.poll(sxdOption, POLL).not.toBe("");
+    const sxd = await sxdOption();
     await form.getByTestId("uf-username").fill("sct.baocao");
     await form.getByTestId("uf-display-name").fill("Cán bộ báo cáo — Sở Xây dựng");
     await form.getByTestId("uf-email").fill("baocao@sxd.tuyenquang.gov.vn");
