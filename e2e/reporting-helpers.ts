@@ -127,6 +127,16 @@ export async function textOf(page: Page, testid: string): Promise<string> {
 }
 
 /** The report page's state and version, once it shows `state`. */
+/**
+ * Waits until the report page shows `state` at `version`: a save is asynchronous, and the state
+ * alone ("draft" before and after) cannot tell whether it has landed.
+ */
+export async function reportAt(page: Page, state: string, version: number): Promise<void> {
+  const report = page.getByTestId("report-page");
+  await expect.poll(() => report.getAttribute("data-state"), POLL).toBe(state);
+  await expect.poll(() => report.getAttribute("data-version"), POLL).toBe(String(version));
+}
+
 export async function reportState(page: Page, state: string): Promise<number> {
   const report = page.getByTestId("report-page");
   await expect.poll(() => report.getAttribute("data-state"), POLL).toBe(state);

@@ -16,6 +16,7 @@ import {
   notify,
   open,
   POLL,
+  reportAt,
   reportState,
   startAppWithDb,
   textOf,
@@ -156,7 +157,7 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
 
     await page.getByTestId("save-draft").click();
     await expect.poll(() => page.getByTestId("save-state").getAttribute("data-dirty"), POLL).toBe("false");
-    expect(await reportState(page, "draft")).toBe(2);
+    await reportAt(page, "draft", 2);
     expect(
       await page.evaluate((id) => localStorage.getItem(`kehoach.report.${id}.draft`), reportId),
     ).toBeNull();
@@ -172,7 +173,7 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
       .getByTestId("report-summary")
       .fill("Quý I/2022, Sở Công Thương triển khai đúng kế hoạch (lãnh đạo bổ sung).");
     await leader.page.getByTestId("save-draft").click();
-    expect(await reportState(leader.page, "draft")).toBe(3);
+    await reportAt(leader.page, "draft", 3);
 
     // The reporter's page still holds version 2.
     const mine = "Kết quả do cán bộ báo cáo nhập sau cùng.";
@@ -196,7 +197,7 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
     await expect
       .poll(() => reporter.page.getByTestId("save-state").getAttribute("data-dirty"), POLL)
       .toBe("false");
-    expect(await reportState(reporter.page, "draft")).toBe(4);
+    await reportAt(reporter.page, "draft", 4);
     expect(await reporter.page.getByTestId("conflict-box").count()).toBe(0);
   });
 
