@@ -159,3 +159,12 @@ export const errorResponses = {
   },
   404: { description: "Not found", content: { "application/json": { schema: ErrorSchema } } },
 } as const;
+
+/**
+ * The responses of a route that answers JSON: 200 with the body, and the error shapes. One
+ * definition so every route documents its errors the same way.
+ */
+export const jsonResponses = (description = "OK") => ({
+  200: { description, content: { "application/json": { schema: z.any() } } },
+  ...errorResponses,
+});

@@ -15,12 +15,9 @@ import { actorRef } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { authorize } from "../../policies.ts";
-import { errorResponses } from "../../schemas.ts";
+import { jsonResponses } from "../../schemas.ts";
 
-const ok = {
-  200: { description: "OK", content: { "application/json": { schema: z.any() } } },
-  ...errorResponses,
-};
+const ok = jsonResponses();
 
 const preview = createRoute({
   method: "post",

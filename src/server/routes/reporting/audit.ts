@@ -2,12 +2,9 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listAudit, verifyAuditChain } from "../../../db/queries/audit.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
-import { errorResponses } from "../../schemas.ts";
+import { jsonResponses } from "../../schemas.ts";
 
-const ok = {
-  200: { description: "OK", content: { "application/json": { schema: z.any() } } },
-  ...errorResponses,
-};
+const ok = jsonResponses();
 const list = createRoute({
   method: "get",
   path: "/api/audit",

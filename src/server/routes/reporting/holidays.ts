@@ -4,16 +4,13 @@ import { actorRef } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { notFound } from "../../error-handler.ts";
 import { authorize } from "../../policies.ts";
-import { errorResponses } from "../../schemas.ts";
+import { jsonResponses } from "../../schemas.ts";
 import { isoDate } from "./schemas.ts";
 
 const DateParam = z.object({
   date: isoDate.openapi({ param: { name: "date", in: "path" }, example: "2026-02-17" }),
 });
-const ok = {
-  200: { description: "OK", content: { "application/json": { schema: z.any() } } },
-  ...errorResponses,
-};
+const ok = jsonResponses();
 
 const list = createRoute({
   method: "get",

@@ -7,13 +7,10 @@ import type { Frequency } from "../../../domain/periods.ts";
 import { actorRef } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
-import { errorResponses } from "../../schemas.ts";
+import { jsonResponses } from "../../schemas.ts";
 import { OpenPeriodBody, PlanIdParam, RegimeBody } from "./schemas.ts";
 
-const json = (description: string) => ({
-  200: { description, content: { "application/json": { schema: z.any() } } },
-  ...errorResponses,
-});
+const json = jsonResponses;
 
 const getRegimeRoute = createRoute({
   method: "get",

@@ -11,12 +11,11 @@ import {
 import { actorRef, nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize, can } from "../../policies.ts";
-import { errorResponses, IdParam } from "../../schemas.ts";
+import { IdParam, jsonResponses } from "../../schemas.ts";
 import { ExtensionBody, ReviewBody, SaveReportBody, VersionBody } from "./schemas.ts";
 
 const json = (description: string) => ({
-  200: { description, content: { "application/json": { schema: z.any() } } },
-  ...errorResponses,
+  ...jsonResponses(description),
   409: {
     description: "Version conflict or invalid state",
     content: { "application/json": { schema: z.any() } },

@@ -4,13 +4,10 @@ import { vnDay } from "../../../domain/working-days.ts";
 import { nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
-import { errorResponses, IdParam } from "../../schemas.ts";
+import { IdParam, jsonResponses } from "../../schemas.ts";
 import { AsOfQuery, isoDate, PlanIdParam } from "./schemas.ts";
 
-const ok = {
-  200: { description: "OK", content: { "application/json": { schema: z.any() } } },
-  ...errorResponses,
-};
+const ok = jsonResponses();
 
 const statusRoute = createRoute({
   method: "get",

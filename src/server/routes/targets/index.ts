@@ -18,12 +18,9 @@ import { actorRef, nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { type Action, authorize, can, currentActor, type Resource } from "../../policies.ts";
-import { errorResponses, IdParam } from "../../schemas.ts";
+import { errorResponses, IdParam, jsonResponses } from "../../schemas.ts";
 
-const json = (description: string) => ({
-  200: { description, content: { "application/json": { schema: z.any() } } },
-  ...errorResponses,
-});
+const json = jsonResponses;
 
 const isoDate = z
   .string()
