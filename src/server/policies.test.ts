@@ -89,6 +89,8 @@ const MATRIX: Row[] = [
   // Rates and scorecards: the coordination, and the provincial leaders who read everything.
   ["status:read-all", undefined, { ...COORDINATION, viewer: "TTF" }],
   ["zone:write", undefined, COORDINATION],
+  ["project:write", undefined, COORDINATION],
+  ["geo:manage", undefined, ADMIN_ONLY],
   // Values: the coordinator, or the supplying agency's reporter and leader.
   [
     "indicator:write",

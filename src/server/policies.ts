@@ -53,6 +53,8 @@ export const ACTIONS = [
   "notification:read",
   "indicator:write",
   "zone:write",
+  "project:write",
+  "geo:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -124,7 +126,12 @@ export function can(actor: Actor | null, action: Action, resource?: Resource): b
       // Provincial leaders (viewers) read everything: rates and scorecards included.
       return isCoordinator(actor, resource) || grants(actor, ["viewer"], resource).length > 0;
     case "zone:write":
+    case "project:write":
+      // The coordinator follows the projects (plan tasks 4.3 and 8.9 lead: Sở Công Thương).
       return isCoordinator(actor, resource);
+    case "geo:manage":
+      // Replacing the boundary layer is a deployment decision, as importing a plan is.
+      return actor.isAdmin;
     case "indicator:write":
       // The plan's coordinator, or a reporter/leader of the agency that supplies the indicator
       // (pass its supplier as `agencyId`; without one only coordinators qualify).

@@ -18,6 +18,7 @@ import {
 import { users } from "./accounts.ts";
 import { agencies } from "./agencies.ts";
 import { measures } from "./plans.ts";
+import { reports } from "./reporting.ts";
 
 export const indicators = pgTable(
   "indicators",
@@ -57,6 +58,15 @@ export const indicatorValues = pgTable(
     comment: text("comment"),
     /** The value this one revises (same kind, period, scope), kept. */
     revisesId: integer("revises_id"),
+    /**
+     * When the figure was published (the source's date), if known. "As of" evaluation uses it
+     * instead of the entry time, so figures loaded after the fact still count on their own dates.
+     */
+    publishedOn: date("published_on", { mode: "string" }),
+    /** entry | upload | report | seed: how the figure reached the system. */
+    origin: text("origin").notNull().default("entry"),
+    /** The periodic report the figure came in, when it came in one (accepted by the coordinator). */
+    reportId: integer("report_id").references(() => reports.id),
     enteredBy: integer("entered_by").references(() => users.id),
     enteredAt: timestamp("entered_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -92,4 +102,31 @@ export const trajectoryPoints = pgTable(
     enteredAt: date("entered_at", { mode: "string" }),
   },
   (t) => [uniqueIndex("trajectory_points_measure_year_uq").on(t.measureId, t.year)],
+);
+
+/**
+ * Indicator values an agency puts in its periodic report (issue 4 §1): part of the draft and of
+ * every frozen version; they join the indicator's series, sourced to the report, only when the
+ * coordinator accepts the report (Decree 09/2019 Art. 8: the receiving body checks the figures).
+ */
+export const reportIndicatorValues = pgTable(
+  "report_indicator_values",
+  {
+    id: serial("id").primaryKey(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id),
+    period: text("period").notNull(),
+    scope: text("scope").notNull(),
+    /** estimate | preliminary | official */
+    kind: text("kind").notNull(),
+    value: doublePrecision("value").notNull(),
+    comment: text("comment"),
+  },
+  (t) => [
+    uniqueIndex("report_indicator_values_uq").on(t.reportId, t.indicatorId, t.period, t.scope, t.kind),
+  ],
 );

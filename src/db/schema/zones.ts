@@ -25,6 +25,12 @@ export const zones = pgTable(
     kind: text("kind").notNull(),
     province: text("province").notNull(),
     district: text("district"),
+    /**
+     * The territory the zone lies in, as figures are scoped (MODEL.md: every figure knows its
+     * territory): "Tuyên Quang (pre-merger)" or "Hà Giang (pre-merger)"; both are in the merged
+     * Tuyên Quang of Resolution 202/2025/QH15.
+     */
+    territory: text("territory"),
     commune: text("commune"),
     totalAreaHa: doublePrecision("total_area_ha"),
     /** Industrial (+ service) land: the leasable area of Decree 35/2022 Art. 2.22. */
@@ -70,20 +76,32 @@ export const landLeases = pgTable(
   (t) => [index("land_leases_zone_idx").on(t.zoneId, t.asOf)],
 );
 
-export const projects = pgTable("projects", {
-  id: serial("id").primaryKey(),
-  name: text("name").notNull(),
-  investor: text("investor").notNull(),
-  zoneId: integer("zone_id").references(() => zones.id),
-  sector: text("sector"),
-  registeredCapitalBillionVnd: doublePrecision("registered_capital_billion_vnd"),
-  landHa: doublePrecision("land_ha"),
-  jobs: integer("jobs"),
-  expectedProductionValueBillionVnd: doublePrecision("expected_production_value_billion_vnd"),
-  /** on_schedule | behind_schedule | stalled | revoked | operating */
-  status: text("status").notNull(),
-  source: text("source"),
-});
+/**
+ * An investment project in (or outside) a zone. Its status is derived from its milestones as of
+ * a date (src/domain/project-status.ts), never typed; only a revocation is recorded as a fact.
+ */
+export const projects = pgTable(
+  "projects",
+  {
+    id: serial("id").primaryKey(),
+    province: text("province").notNull(),
+    name: text("name").notNull(),
+    /** Null until known: the plan names projects (task 4.3) without their investors. */
+    investor: text("investor"),
+    zoneId: integer("zone_id").references(() => zones.id),
+    sector: text("sector"),
+    registeredCapitalBillionVnd: doublePrecision("registered_capital_billion_vnd"),
+    landHa: doublePrecision("land_ha"),
+    jobs: integer("jobs"),
+    expectedProductionValueBillionVnd: doublePrecision("expected_production_value_billion_vnd"),
+    /** Termination of the project (Investment Law 2020 Art. 48): the decision and its date. */
+    revokedOn: date("revoked_on", { mode: "string" }),
+    revokedDecision: text("revoked_decision"),
+    source: text("source"),
+    createdBy: integer("created_by").references(() => users.id),
+  },
+  (t) => [index("projects_province_idx").on(t.province, t.zoneId)],
+);
 
 export const projectMilestones = pgTable(
   "project_milestones",
