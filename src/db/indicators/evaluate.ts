@@ -63,6 +63,7 @@ import { findContradictions, type Note } from "./contradictions.ts";
 import {
   bestOf,
   type IndicatorRow,
+  knownOnOf,
   type PresentedValue,
   presentValue,
   type ValueRow,
@@ -130,7 +131,7 @@ export interface MeasureOut {
   } | null;
   scope: string | null;
   values: ValueWithRole[];
-  /** Values entered after asOf: not used, counted. */
+  /** Values not yet known on asOf (published, entered, or their period ended later): not used, counted. */
   laterValues: number;
   baseline: { year: number; value: number; how: Bilingual } | null;
   observations: (Observation & { how?: Bilingual })[];
@@ -184,10 +185,6 @@ const SCOPE_NOTE: Bilingual = {
   vi: "Mục tiêu của kế hoạch tính cho tỉnh Tuyên Quang trước sáp nhập. Từ 01/7/2025 tỉnh Hà Giang nhập vào tỉnh Tuyên Quang: số liệu của tỉnh mới được hiển thị nhưng không dùng để đánh giá và không cộng gộp với số liệu trước sáp nhập.",
   en: "The plan's targets are for Tuyên Quang before the merger. From 01/07/2025 Hà Giang was merged into Tuyên Quang: figures for the merged province are shown but not used to judge, and never combined with pre-merger ones.",
 };
-
-function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
 
 function toIV(row: ValueRow, ind: IndicatorRow): IndicatorValue {
   return {
@@ -392,7 +389,9 @@ export async function evaluatePlanTargets(
     db,
     allIndicators.map((i) => i.id),
   );
-  const known = allRows.filter((r) => isoDay(r.enteredAt) <= asOf);
+  // Only what could be known on asOf: publication date, entry day, or for history loaded
+  // without a date the end of its period (figure-dates.ts) — never the day it was loaded.
+  const known = allRows.filter((r) => knownOnOf(r).day <= asOf);
   const rowsOf = (code: string) => {
     const ind = indByCode.get(code);
     return ind ? known.filter((r) => r.indicatorId === ind.id) : [];
@@ -442,7 +441,7 @@ export async function evaluatePlanTargets(
       const scope = link?.scope ?? SCOPE_PRE_MERGER;
       const mine = ind ? known.filter((r) => r.indicatorId === ind.id) : [];
       const later = ind
-        ? allRows.filter((r) => r.indicatorId === ind.id && isoDay(r.enteredAt) > asOf).length
+        ? allRows.filter((r) => r.indicatorId === ind.id && knownOnOf(r).day > asOf).length
         : 0;
       const saved = points.filter((p) => p.measureId === m.id);
       const savedTrajectory =

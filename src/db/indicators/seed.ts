@@ -170,6 +170,8 @@ export async function seedTargets(
             value: f.value,
             source: f.source,
             comment: f.kindAsWritten,
+            // Loaded from history: counted from its period's end, its publication date unknown.
+            origin: "seed",
           })
           .returning();
         if (row) existing.push(row);

@@ -368,6 +368,7 @@ export async function uploadIndicatorValues(
           source: r.source,
           comment: r.comment || null,
           revisesId: revisedBy(mine, r.period, r.scope, kind),
+          origin: "upload",
           enteredBy: actor.userId,
           enteredAt: now,
         })

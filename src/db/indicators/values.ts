@@ -5,6 +5,7 @@
  * of the same kind for the same period and scope revises the first (revisesId), and an official
  * figure outranks an estimate; both stay (MODEL.md: history is never rewritten).
  */
+import { figureKnownOn, type KnownOnBasis } from "../../domain/figure-dates.ts";
 import { asc, eq, inArray } from "drizzle-orm";
 import {
   type Bilingual,
@@ -27,6 +28,17 @@ import { isZoneDerived, normaliseUnit, type StoredValidation } from "./catalogue
 type Conn = Db | Tx;
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type ValueRow = typeof indicatorValues.$inferSelect;
+
+/** The first day a stored figure counts "as of" a date, and why (src/domain/figure-dates.ts). */
+export function knownOnOf(row: ValueRow): { day: string; basis: KnownOnBasis } {
+  return figureKnownOn({
+    period: row.period,
+    kind: row.kind,
+    publishedOn: row.publishedOn,
+    origin: row.origin,
+    enteredOn: new Date(row.enteredAt.getTime() + 7 * 3600_000).toISOString().slice(0, 10),
+  });
+}
 
 export function toIndicatorValue(
   row: ValueRow,
@@ -84,6 +96,8 @@ export interface ValueInput {
   value: number;
   source: string;
   comment?: string | null;
+  /** The source's publication date (YYYY-MM-DD), when known: "as of" evaluation counts the figure from then. */
+  publishedOn?: string | null;
   /** Optional: when given it must be the indicator's unit ("billion VND" is read as "tỷ đồng"). */
   unit?: string | null;
 }
@@ -226,6 +240,9 @@ export function presentValue(row: ValueRow, indicator: Pick<IndicatorRow, "code"
     revisesId: row.revisesId,
     enteredBy: row.enteredBy,
     enteredAt: row.enteredAt.toISOString(),
+    publishedOn: row.publishedOn,
+    origin: row.origin,
+    knownOn: knownOnOf(row),
   };
 }
 export type PresentedValue = ReturnType<typeof presentValue>;
@@ -326,6 +343,13 @@ export async function addIndicatorValue(
       input,
       existing.map((r) => toIndicatorValue(r, indicator)),
     );
+    const today = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    if (input.publishedOn && input.publishedOn > today)
+      problems.push({
+        field: "publishedOn",
+        reason: `publishedOn ${input.publishedOn} is in the future.`,
+        reasonVi: `ngày công bố ${input.publishedOn} ở tương lai.`,
+      });
     if (problems.length > 0) refuse(indicator, problems);
     const period = input.period.trim();
     const scope = input.scope.trim();
@@ -341,6 +365,7 @@ export async function addIndicatorValue(
         source: input.source.trim(),
         comment: input.comment?.trim() || null,
         revisesId: revisedBy(existing, period, scope, kind),
+        publishedOn: input.publishedOn ?? null,
         enteredBy: actor.userId,
         enteredAt: now,
       })

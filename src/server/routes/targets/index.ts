@@ -46,6 +46,10 @@ const ValueBody = z
     source: z.string().min(1).max(1000),
     comment: z.string().max(2000).nullable().optional(),
     unit: z.string().max(40).nullable().optional(),
+    publishedOn: isoDate
+      .nullable()
+      .optional()
+      .openapi({ example: "2026-01-05", description: "The source's publication date, when known" }),
   })
   .openapi("IndicatorValueInput");
 
@@ -184,7 +188,10 @@ export function registerTargets(app: OpenAPIHono<AppEnv>) {
     const { code } = c.req.valid("param");
     const db = c.get("database").db;
     const indicator = await indicatorByCode(db, code);
-    const planIds = await indicatorPlans(db, indicator.id);
+    const linked = await indicatorPlans(db, indicator.id);
+    // An indicator no measure uses (total_workers, a ratio's denominator) belongs to every plan,
+    // as the upload route already treats it; without a plan no role grant could ever match.
+    const planIds = linked.length ? linked : (await db.select({ id: plans.id }).from(plans)).map((p) => p.id);
     const agencyId = indicator.supplierAgencyId ?? undefined;
     authorizeAny(
       c,

@@ -70,6 +70,23 @@ describe("GET /api/plans/{id}/targets/evaluation", () => {
     expect(past.status).toBe(200);
     expect(measureOf(past.body, "1.1").values).toHaveLength(0);
     expect(measureOf(past.body, "1.1").laterValues).toBe(9);
+    // The press figures were loaded in 2026 without publication dates: each counts from the end
+    // of its period (a plan figure from its start), never from the day it was loaded.
+    const mid2024 = await t.get<PlanTargetsEvaluation>(
+      `/api/plans/${t.planId}/targets/evaluation?asOf=2024-06-30`,
+    );
+    const m = measureOf(mid2024.body, "1.1");
+    expect(m.values.map((v) => `${v.period}:${v.kind}`).sort()).toEqual([
+      "2021:preliminary",
+      "2022:preliminary",
+      "2023:preliminary",
+      "2024:plan",
+    ]);
+    expect(m.laterValues).toBe(5);
+    expect(m.values.find((v) => v.period === "2022")?.knownOn).toEqual({
+      day: "2022-12-31",
+      basis: "period_end_assumed",
+    });
     const bad = await t.get<{ error: { code: string } }>(
       `/api/plans/${t.planId}/targets/evaluation?asOf=2025-02-30`,
     );
@@ -116,6 +133,40 @@ describe("POST /api/indicators/{code}/values", () => {
     expect(m.evaluation).toMatchObject({ phase: "final", status: "achieved" });
   });
 
+  it("a figure entered with its publication date counts from that date, not from its entry", async () => {
+    const r = await call<{ value: { id: number; knownOn: { day: string; basis: string } } }>(
+      t.app,
+      coordinator,
+      "POST",
+      "/api/indicators/industry_share_of_grdp/values",
+      {
+        period: "2023",
+        scope: PRE,
+        kind: "official",
+        value: 28.9,
+        source: "Niên giám thống kê tỉnh Tuyên Quang 2023",
+        publishedOn: "2024-05-20",
+      },
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.value.knownOn).toEqual({ day: "2024-05-20", basis: "published" });
+    const ids = async (asOf: string) => {
+      const e = await t.get<PlanTargetsEvaluation>(`/api/plans/${t.planId}/targets/evaluation?asOf=${asOf}`);
+      return e.body.targets.flatMap((x) => x.measures).flatMap((x) => x.values.map((v) => v.id));
+    };
+    expect(await ids("2024-05-19")).not.toContain(r.body.value.id);
+    expect(await ids("2024-05-20")).toContain(r.body.value.id);
+    const future = await call<{ error: { details: { fields: { field: string }[] } } }>(
+      t.app,
+      coordinator,
+      "POST",
+      "/api/indicators/industry_share_of_grdp/values",
+      { period: "2024", scope: PRE, kind: "official", value: 29, source: "x", publishedOn: "2099-01-01" },
+    );
+    expect(future.status).toBe(400);
+    expect(JSON.stringify(future.body)).toContain("publishedOn");
+  });
+
   it("refuses a bad figure with the field named", async () => {
     const r = await call<{ error: { code: string; fields: { field: string }[] } }>(
       t.app,
@@ -156,6 +207,24 @@ describe("POST /api/indicators/{code}/values", () => {
     // Trained workers are supplied by Sở LĐ-TB&XH, not by the Sở Công Thương reporter.
     expect(
       (await call(t.app, sctReporter, "POST", "/api/indicators/trained_workers_share/values", body)).status,
+    ).toBe(403);
+  });
+  it("an indicator no measure uses (total_workers) is written by the coordinator, as an upload may", async () => {
+    const body = {
+      period: "2023",
+      scope: PRE,
+      kind: "official",
+      value: 480000,
+      source: "Niên giám thống kê 2023",
+    };
+    const r = await call(t.app, coordinator, "POST", "/api/indicators/total_workers/values", body);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((await call(t.app, viewer, "POST", "/api/indicators/total_workers/values", body)).status).toBe(
+      403,
+    );
+    // The Sở Công Thương reporter does not supply it (Sở LĐ-TB&XH does).
+    expect(
+      (await call(t.app, sctReporter, "POST", "/api/indicators/total_workers/values", body)).status,
     ).toBe(403);
   });
 });
