@@ -416,7 +416,16 @@ export async function evaluatePlanTargets(
     const t = (indById.get(l.indicatorId)?.formula as { type?: string } | null)?.type;
     return t === "zone_count" || t === "zone_occupancy";
   });
-  const events: ZoneEvent[] = needsZones ? await zoneEventsForCounting(db, province, asOf) : [];
+  // Zone events per territory: a plan of the pre-merger province counts only its own zones.
+  const eventsByScope = new Map<string, ZoneEvent[]>();
+  const eventsIn = async (scope: string): Promise<ZoneEvent[]> => {
+    if (!needsZones) return [];
+    const cached = eventsByScope.get(scope);
+    if (cached) return cached;
+    const got = await zoneEventsForCounting(db, province, asOf, scope);
+    eventsByScope.set(scope, got);
+    return got;
+  };
   const asOfYear = Number(asOf.slice(0, 4));
   const startYear = plan.periodStart ?? 2021;
 
@@ -439,6 +448,7 @@ export async function evaluatePlanTargets(
       const ind = link ? (indById.get(link.indicatorId) ?? null) : null;
       const f = (ind?.formula ?? null) as IndicatorFormula | null;
       const scope = link?.scope ?? SCOPE_PRE_MERGER;
+      const events = await eventsIn(scope);
       const mine = ind ? known.filter((r) => r.indicatorId === ind.id) : [];
       const later = ind
         ? allRows.filter((r) => r.indicatorId === ind.id && knownOnOf(r).day > asOf).length
@@ -616,7 +626,7 @@ export async function evaluatePlanTargets(
           const rep = occupancyReport(
             province,
             day,
-            await zoneLand(db, province, day, { kinds: f.zoneKinds, from: `${y}-01-01` }),
+            await zoneLand(db, province, day, { kinds: f.zoneKinds, from: `${y}-01-01`, territory: scope }),
           );
           const src = "sổ khu, cụm công nghiệp / zone registry";
           if (rep.simpleMean.percent !== null)
@@ -627,7 +637,7 @@ export async function evaluatePlanTargets(
         const occupancy = occupancyReport(
           province,
           asOf,
-          await zoneLand(db, province, asOf, { kinds: f.zoneKinds }),
+          await zoneLand(db, province, asOf, { kinds: f.zoneKinds, territory: scope }),
         );
         derived = {
           type: "zone_occupancy",

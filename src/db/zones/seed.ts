@@ -16,6 +16,14 @@ import { namesFor, PLAN_ZONES } from "./plan-zones.ts";
 import { findZone, sameZoneName, zoneLabel } from "./store.ts";
 import { parseZonesCsv, type ZoneSeedEvent } from "./zones-csv.ts";
 
+/**
+ * The registry CSV and the plan describe the province before the 1/7/2025 merger (Resolution
+ * 202/2025/QH15): its zones belong to that territory, the scope the plan's figures use.
+ */
+function preMerger(province: string): string {
+  return `${province} (pre-merger)`;
+}
+
 export interface ZoneSeedResult {
   zonesAdded: number;
   eventsAdded: number;
@@ -66,6 +74,7 @@ export async function seedZones(
           district: r.district,
           totalAreaHa: r.totalAreaHa,
           source: r.source,
+          territory: preMerger(province),
         })
         .returning();
       zone = inserted ?? null;
@@ -110,7 +119,14 @@ export async function seedZones(
     const source = `${planSource}, ${p.where}`;
     const [zone] = await tx
       .insert(zones)
-      .values({ name: p.name, kind: p.kind, province, district: p.district, source })
+      .values({
+        name: p.name,
+        kind: p.kind,
+        province,
+        district: p.district,
+        source,
+        territory: preMerger(province),
+      })
       .returning();
     if (!zone) continue;
     zonesAdded++;

@@ -91,6 +91,20 @@ export interface ZoneInput {
   infrastructureInvestor?: string | null;
   geometry?: unknown;
   source?: string | null;
+  /**
+   * The territory the zone lies in, as figures are scoped ("Tuyên Quang (pre-merger)",
+   * "Hà Giang (pre-merger)"): a plan of the old province counts only its own zones.
+   */
+  territory?: string | null;
+}
+
+/**
+ * Is a zone inside the territory a target is scoped to? A zone whose territory is not stated is;
+ * the merged province ("… (merged)", the scope naming of MODEL.md) holds every zone of it.
+ */
+export function inTerritory(z: { territory: string | null }, territory: string | undefined): boolean {
+  if (territory === undefined || z.territory === null || z.territory === territory) return true;
+  return territory.endsWith(" (merged)");
 }
 
 function checkArea(field: string, v: number | null | undefined): void {
@@ -158,6 +172,7 @@ export async function addZone(
         infrastructureInvestor: input.infrastructureInvestor ?? null,
         geometry: input.geometry ?? null,
         source: input.source ?? null,
+        territory: input.territory?.normalize("NFC").trim() || null,
       })
       .returning();
     if (!zone) throw new Error("zone insert returned nothing");
@@ -371,7 +386,12 @@ function statusOf(events: EventRow[]): EventRow | null {
 }
 
 /** Events a count reads: of the province's zones, dated on or before `asOf` (undated ones kept: the count lists them). */
-export async function zoneEventsForCounting(db: Conn, province: string, asOf: string): Promise<ZoneEvent[]> {
+export async function zoneEventsForCounting(
+  db: Conn,
+  province: string,
+  asOf: string,
+  territory?: string,
+): Promise<ZoneEvent[]> {
   const rows = await db
     .select({ e: zoneEvents, z: zones })
     .from(zoneEvents)
@@ -379,7 +399,7 @@ export async function zoneEventsForCounting(db: Conn, province: string, asOf: st
     .where(eq(zones.province, province))
     .orderBy(asc(zoneEvents.id));
   return rows
-    .filter(({ e }) => e.date === null || e.date <= asOf)
+    .filter(({ e, z }) => (e.date === null || e.date <= asOf) && inTerritory(z, territory))
     .map(({ e, z }) => ({
       zone: z.name,
       zoneKind: z.kind as ZoneKindCode,
@@ -410,7 +430,7 @@ export async function zoneLand(
   db: Conn,
   province: string,
   asOf: string,
-  filter: { district?: string; kinds?: readonly string[]; from?: string } = {},
+  filter: { district?: string; kinds?: readonly string[]; from?: string; territory?: string } = {},
 ): Promise<ZoneLandRow[]> {
   const zs = await db
     .select()
@@ -420,7 +440,8 @@ export async function zoneLand(
   const chosen = zs.filter(
     (z) =>
       (!filter.district || z.district === filter.district) &&
-      (!filter.kinds || filter.kinds.includes(z.kind)),
+      (!filter.kinds || filter.kinds.includes(z.kind)) &&
+      inTerritory(z, filter.territory),
   );
   if (chosen.length === 0) return [];
   const ids = chosen.map((z) => z.id);

@@ -51,6 +51,12 @@ const ZoneBody = z
     infrastructureInvestor: z.string().max(300).nullable().optional(),
     geometry: z.record(z.string(), z.unknown()).nullable().optional(),
     source: z.string().max(1000).nullable().optional(),
+    territory: z
+      .string()
+      .max(100)
+      .nullable()
+      .optional()
+      .openapi({ example: "Tuyên Quang (pre-merger)", description: "The territory figures are scoped to" }),
   })
   .openapi("ZoneInput");
 

@@ -3,9 +3,11 @@
  * decision changes target (5) without retyping a number; land snapshots give occupancy both
  * ways; the map layers come with their attribution; viewers cannot write.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MeasureOut, PlanTargetsEvaluation } from "../../../db/indicators/evaluate.ts";
 import type { OccupancyReport, ZoneView } from "../../../db/zones/store.ts";
+import { inTerritory } from "../../../db/zones/store.ts";
 import { startTestApp, type TestApp } from "../../test-app.ts";
 import { call, login, type TestSession } from "../../test-auth.ts";
 
@@ -101,6 +103,36 @@ describe("the registry", () => {
         })
       ).status,
     ).toBe(400);
+  });
+
+  it("a cluster founded in the former Hà Giang does not count toward the pre-merger plan's target 5", async () => {
+    expect((await zone("industrial_cluster", "Phúc Ứng")).territory).toBe("Tuyên Quang (pre-merger)");
+    const before = countOf(await target5());
+    const added = await call<{ zone: { id: number; territory: string } }>(
+      t.app,
+      coordinator,
+      "POST",
+      "/api/zones",
+      {
+        name: "Bình Vàng",
+        kind: "industrial_cluster",
+        province: "Tuyên Quang",
+        district: "Vị Xuyên",
+        territory: "Hà Giang (pre-merger)",
+      },
+    );
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    expect(added.body.zone.territory).toBe("Hà Giang (pre-merger)");
+    const r = await call(t.app, coordinator, "POST", `/api/zones/${added.body.zone.id}/events`, {
+      kind: "established",
+      date: "2025-09-10",
+      decision: "901/QĐ-UBND",
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const after = await target5();
+    expect(countOf(after)).toBe(before);
+    if (after.derived?.type !== "zone_count") throw new Error("not a count");
+    expect(after.derived.counted.map((e) => e.zone)).not.toContain("Bình Vàng");
   });
 
   it("adds a zone, refusing the same zone under another of its names", async () => {
@@ -210,5 +242,17 @@ describe("the map layers", () => {
     expect(geo.features).toHaveLength(7);
     expect((await t.app.request("/api/geo/README.md")).status).toBe(400);
     expect((await t.app.request("/api/geo/..%2F..%2Fpackage.json")).status).toBe(400);
+  });
+});
+
+describe("inTerritory", () => {
+  it("keeps a pre-merger scope to its own zones and gives the merged province all of them", () => {
+    const tq = { territory: "Tuyên Quang (pre-merger)" };
+    const hg = { territory: "Hà Giang (pre-merger)" };
+    expect(inTerritory(tq, "Tuyên Quang (pre-merger)")).toBe(true);
+    expect(inTerritory(hg, "Tuyên Quang (pre-merger)")).toBe(false);
+    expect(inTerritory(hg, "Tuyên Quang (merged)")).toBe(true);
+    expect(inTerritory({ territory: null }, "Tuyên Quang (pre-merger)")).toBe(true);
+    expect(inTerritory(hg, undefined)).toBe(true);
   });
 });
