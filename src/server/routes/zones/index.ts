@@ -1,12 +1,8 @@
 /**
  * The zone registry over HTTP: industrial parks and clusters, their lifecycle events (a founding
  * decision with its number and date changes target (5)'s count — nobody retypes a number), land
- * lease snapshots, occupancy both ways, and the offline map layers (data/geo/, an allow-list)
- * with their attribution. Thin: validate, authorize, call src/db/zones, return JSON.
+ * lease snapshots and occupancy both ways (the map layers are routes/geo). Thin: validate, authorize, call src/db/zones, return JSON.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
@@ -155,63 +151,6 @@ const leaseRoute = createRoute({
   responses: json("The snapshot and the zone's rate"),
 });
 
-// ---- Map layers ---------------------------------------------------------------------------
-
-const GEO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../data/geo");
-export const GEO_FILES = [
-  "tuyen_quang_districts_pre2025.geojson",
-  "tuyen_quang_province_pre2025.geojson",
-  "ha_giang_province_pre2025.geojson",
-  "tuyen_quang_province_2025_merged_outline.geojson",
-] as const;
-const FALLBACK_ATTRIBUTION = "Boundaries: Who's On First (CC0) — https://whosonfirst.org/docs/licenses/";
-
-/** The attribution data/geo/README.md asks to show, and its known limits. */
-export function geoAttribution(): { attribution: string; licence: string; limits: string } {
-  let text = "";
-  try {
-    text = readFileSync(path.join(GEO_DIR, "README.md"), "utf8");
-  } catch {
-    // The README is optional: fall back to the known attribution.
-  }
-  const attribution = /Attribution to show on the map:\s*"([^"]+)"/s
-    .exec(text)?.[1]
-    ?.replace(/\s+/g, " ")
-    .trim();
-  const licence = /Licence:\s*([^.]+)\./.exec(text)?.[1]?.trim() ?? "CC0";
-  const limits = /Known limits:\s*([\s\S]*)$/.exec(text)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
-  return { attribution: attribution ?? FALLBACK_ATTRIBUTION, licence, limits };
-}
-
-/** HTTP header values are Latin-1: the dash and diacritics are replaced. */
-const headerSafe = (s: string) =>
-  s
-    .replace(/[—–]/g, "-")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\x20-\x7e]/g, "?");
-
-const geoListRoute = createRoute({
-  method: "get",
-  path: "/api/geo",
-  tags: ["zones"],
-  summary: "The offline map layers and the attribution to show with them",
-  responses: json("Layers and attribution"),
-});
-const geoFileRoute = createRoute({
-  method: "get",
-  path: "/api/geo/{file}",
-  tags: ["zones"],
-  summary: "One GeoJSON layer (allow-list); the attribution is in the X-Attribution header",
-  request: {
-    params: z.object({ file: z.enum(GEO_FILES).openapi({ param: { name: "file", in: "path" } }) }),
-  },
-  responses: {
-    200: { description: "GeoJSON", content: { "application/geo+json": { schema: z.any() } } },
-    ...errorResponses,
-  },
-});
-
 export function registerZones(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRoute, async (c) => {
     authorize(c, "plan:read");
@@ -248,31 +187,5 @@ export function registerZones(app: OpenAPIHono<AppEnv>) {
     const zone = await getZone(db, id);
     await authorizeZoneWrite(c, zone.province);
     return c.json(await addLandLease(db, id, c.req.valid("json"), actorRef(c)), 200);
-  });
-  app.openapi(geoListRoute, async (c) => {
-    authorize(c, "plan:read");
-    return c.json(
-      { files: GEO_FILES.map((f) => ({ file: f, url: `/api/geo/${f}` })), ...geoAttribution() },
-      200,
-    );
-  });
-  app.openapi(geoFileRoute, async (c) => {
-    authorize(c, "plan:read");
-    const { file } = c.req.valid("param");
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path.join(GEO_DIR, file));
-    } catch {
-      throw new AppError("NOT_FOUND", {
-        en: `Map layer ${file} is not installed.`,
-        vi: `Chưa có lớp bản đồ ${file}.`,
-      });
-    }
-    return c.body(new Uint8Array(bytes) as never, 200, {
-      "content-type": "application/geo+json; charset=utf-8",
-      "x-attribution": headerSafe(geoAttribution().attribution),
-      "cache-control": "public, max-age=3600",
-      "x-content-type-options": "nosniff",
-    }) as never;
   });
 }

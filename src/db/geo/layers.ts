@@ -1,0 +1,187 @@
+/**
+ * The offline map's boundary layers: the files shipped in data/geo (Who's On First, CC0) until an
+ * administrator replaces one with the province's official data (data/geo/README.md asks for
+ * exactly that). A replacement is checked (src/domain/geojson-check.ts) and stored with its
+ * source and attribution; every upload is kept, the newest is served, and going back to the
+ * shipped file is itself an upload of it — nothing is overwritten or lost.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { desc, eq } from "drizzle-orm";
+import { checkBoundaryLayer } from "../../domain/geojson-check.ts";
+import { AppError } from "../../server/errors.ts";
+import { appendAudit } from "../audit.ts";
+import type { Db } from "../connection.ts";
+import type { ActorRef } from "../reporting/actor.ts";
+import { geoLayers } from "../schema.ts";
+
+const GEO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../data/geo");
+
+/** The layers the map knows; only these may be served or replaced. */
+export const GEO_FILES = [
+  "tuyen_quang_districts_pre2025.geojson",
+  "tuyen_quang_province_pre2025.geojson",
+  "ha_giang_province_pre2025.geojson",
+  "tuyen_quang_province_2025_merged_outline.geojson",
+] as const;
+export type GeoFile = (typeof GEO_FILES)[number];
+
+const FALLBACK_ATTRIBUTION = "Boundaries: Who's On First (CC0) — https://whosonfirst.org/docs/licenses/";
+
+/** The attribution data/geo/README.md asks to show with the shipped files, and their known limits. */
+export function shippedAttribution(): { attribution: string; licence: string; limits: string } {
+  let text = "";
+  try {
+    text = readFileSync(path.join(GEO_DIR, "README.md"), "utf8");
+  } catch {
+    // The README is optional: fall back to the known attribution.
+  }
+  const attribution = /Attribution to show on the map:\s*"([^"]+)"/s
+    .exec(text)?.[1]
+    ?.replace(/\s+/g, " ")
+    .trim();
+  const licence = /Licence:\s*([^.]+)\./.exec(text)?.[1]?.trim() ?? "CC0";
+  const limits = /Known limits:\s*([\s\S]*)$/.exec(text)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
+  return { attribution: attribution ?? FALLBACK_ATTRIBUTION, licence, limits };
+}
+
+export interface LayerInfo {
+  file: GeoFile;
+  url: string;
+  /** shipped = the file in data/geo; uploaded = an administrator's replacement. */
+  origin: "shipped" | "uploaded";
+  attribution: string;
+  source: string;
+  uploadedAt: string | null;
+  uploadedBy: number | null;
+  sha256: string | null;
+}
+
+async function newest(db: Db, file: GeoFile) {
+  const [row] = await db
+    .select()
+    .from(geoLayers)
+    .where(eq(geoLayers.layer, file))
+    .orderBy(desc(geoLayers.uploadedAt), desc(geoLayers.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** What the map draws for each layer now, and whose data it is. */
+export async function listGeoLayers(db: Db): Promise<LayerInfo[]> {
+  const shipped = shippedAttribution();
+  const out: LayerInfo[] = [];
+  for (const file of GEO_FILES) {
+    const row = await newest(db, file);
+    out.push(
+      row
+        ? {
+            file,
+            url: `/api/geo/${file}`,
+            origin: "uploaded",
+            attribution: row.attribution,
+            source: row.source,
+            uploadedAt: row.uploadedAt.toISOString(),
+            uploadedBy: row.uploadedBy,
+            sha256: row.sha256,
+          }
+        : {
+            file,
+            url: `/api/geo/${file}`,
+            origin: "shipped",
+            attribution: shipped.attribution,
+            source: "data/geo (Who's On First)",
+            uploadedAt: null,
+            uploadedBy: null,
+            sha256: null,
+          },
+    );
+  }
+  return out;
+}
+
+/** The GeoJSON text of a layer and its attribution: the newest upload, else the shipped file. */
+export async function readGeoLayer(db: Db, file: GeoFile): Promise<{ text: string; attribution: string }> {
+  const row = await newest(db, file);
+  if (row) return { text: JSON.stringify(row.geojson), attribution: row.attribution };
+  try {
+    return {
+      text: readFileSync(path.join(GEO_DIR, file), "utf8"),
+      attribution: shippedAttribution().attribution,
+    };
+  } catch {
+    throw new AppError("NOT_FOUND", {
+      en: `Map layer ${file} is not installed.`,
+      vi: `Chưa có lớp bản đồ ${file}.`,
+    });
+  }
+}
+
+export interface ReplaceLayerInput {
+  geojson: unknown;
+  attribution: string;
+  source: string;
+}
+
+/**
+ * Replaces a layer with checked data. Refused whole (nothing stored) when the file is not a
+ * WGS84 polygon layer with named features; the problems are listed with their JSON paths.
+ */
+export async function replaceGeoLayer(
+  db: Db,
+  file: GeoFile,
+  input: ReplaceLayerInput,
+  actor: ActorRef,
+): Promise<LayerInfo> {
+  const problems = checkBoundaryLayer(input.geojson);
+  if (problems.length > 0)
+    throw new AppError(
+      "VALIDATION",
+      {
+        en: `The layer was not replaced: ${problems.map((p) => `${p.path || "file"}: ${p.en}`).join("; ")}`,
+        vi: `Chưa thay lớp bản đồ: ${problems.map((p) => `${p.path || "tệp"}: ${p.vi}`).join("; ")}`,
+      },
+      {
+        fields: problems.map((p) => ({
+          field: `geojson${p.path ? `.${p.path}` : ""}`,
+          reason: p.en,
+          reasonVi: p.vi,
+        })),
+      },
+    );
+  const attribution = input.attribution.trim();
+  const source = input.source.trim();
+  for (const [field, v] of [
+    ["attribution", attribution],
+    ["source", source],
+  ] as const)
+    if (!v)
+      throw new AppError(
+        "VALIDATION",
+        {
+          en: `${field} is required: the map shows whose data it is.`,
+          vi: `Cần ghi ${field === "source" ? "nguồn" : "ghi công"}: bản đồ phải nêu dữ liệu của ai.`,
+        },
+        { fields: [{ field, reason: "required", reasonVi: "bắt buộc" }] },
+      );
+  const text = JSON.stringify(input.geojson);
+  const sha256 = createHash("sha256").update(text).digest("hex");
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(geoLayers)
+      .values({ layer: file, geojson: input.geojson, attribution, source, sha256, uploadedBy: actor.userId })
+      .returning({ id: geoLayers.id });
+    await appendAudit(tx, {
+      actor: actor.username,
+      action: "geo.replace",
+      entity: "geo_layer",
+      entityId: row?.id ?? null,
+      after: { layer: file, attribution, source, sha256, bytes: text.length },
+    });
+  });
+  const info = (await listGeoLayers(db)).find((l) => l.file === file);
+  if (!info) throw new Error(`layer ${file} vanished`);
+  return info;
+}

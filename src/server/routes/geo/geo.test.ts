@@ -1,0 +1,123 @@
+/**
+ * The map layers on the seeded demo (real database, both engines): the shipped files with their
+ * attribution, an administrator's replacement with official data (checked, kept, audited,
+ * served with its own attribution), and who may replace.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../../test-app.ts";
+import { call, login, type TestSession } from "../../test-auth.ts";
+
+const DISTRICTS = "tuyen_quang_districts_pre2025.geojson";
+const shipped = JSON.parse(
+  readFileSync(new URL(`../../../../data/geo/${DISTRICTS}`, import.meta.url), "utf8"),
+) as {
+  type: string;
+  features: { properties: Record<string, unknown> }[];
+};
+
+let t: TestApp;
+let admin: TestSession;
+let coordinator: TestSession;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await login(t.app, "admin");
+  coordinator = await login(t.app, "sct.dieuphoi");
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+interface Listing {
+  files: { file: string; origin: string; attribution: string; uploadedAt: string | null }[];
+  attribution: string;
+}
+
+describe("the map layers", () => {
+  it("serves the four shipped GeoJSON files with their attribution, and nothing else", async () => {
+    const list = await t.get<Listing>("/api/geo");
+    expect(list.body.files).toHaveLength(4);
+    expect(list.body.files.every((f) => f.origin === "shipped")).toBe(true);
+    expect(list.body.attribution).toContain("Who's On First");
+    const res = await t.app.request(`/api/geo/${DISTRICTS}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/geo+json");
+    expect(res.headers.get("x-attribution")).toContain("Who's On First (CC0)");
+    const geo = (await res.json()) as { type: string; features: unknown[] };
+    expect(geo.type).toBe("FeatureCollection");
+    expect(geo.features).toHaveLength(7);
+    expect((await t.app.request("/api/geo/README.md")).status).toBe(400);
+    expect((await t.app.request("/api/geo/..%2F..%2Fpackage.json")).status).toBe(400);
+  });
+
+  it("refuses a layer in VN-2000 metres whole, naming where, and keeps serving the shipped one", async () => {
+    const metres = {
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: { name: "Sơn Dương" },
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [431000, 2410000],
+                [432000, 2410000],
+                [432000, 2411000],
+                [431000, 2410000],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    const r = await call<{ error: { code: string; message: string; fields: { field: string }[] } }>(
+      t.app,
+      admin,
+      "PUT",
+      `/api/geo/${DISTRICTS}`,
+      { geojson: metres, attribution: "Sở NN&MT", source: "Bản đồ VN-2000" },
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields[0]?.field).toBe("geojson.features.0.geometry.coordinates.0.0");
+    expect(r.body.error.message).toContain("VN-2000");
+    const list = await t.get<Listing>("/api/geo");
+    expect(list.body.files.find((f) => f.file === DISTRICTS)?.origin).toBe("shipped");
+  });
+
+  it("an administrator replaces the districts layer; the map then draws it with its own attribution", async () => {
+    const official = structuredClone(shipped);
+    for (const f of official.features) f.properties.source_note = "official";
+    const r = await call<{ origin: string; attribution: string }>(
+      t.app,
+      admin,
+      "PUT",
+      `/api/geo/${DISTRICTS}`,
+      {
+        geojson: official,
+        attribution: "Ranh giới: Sở Nông nghiệp và Môi trường tỉnh Tuyên Quang",
+        source: "Bản đồ hành chính tỉnh Tuyên Quang 2024",
+      },
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ origin: "uploaded" });
+    const res = await t.app.request(`/api/geo/${DISTRICTS}`);
+    expect(res.headers.get("x-attribution")).toBe("Ranh gioi: So Nong nghiep va Moi truong tinh Tuyen Quang");
+    const served = (await res.json()) as typeof shipped;
+    expect(served.features).toHaveLength(7);
+    expect(served.features.every((f) => f.properties.source_note === "official")).toBe(true);
+    const list = await t.get<Listing>("/api/geo");
+    expect(list.body.attribution).toContain("Sở Nông nghiệp và Môi trường");
+    // The other layers are untouched; the replacement is in the audit log.
+    expect(list.body.files.filter((f) => f.origin === "shipped")).toHaveLength(3);
+    const audit = await call<{ action: string }[]>(t.app, admin, "GET", "/api/audit?entity=geo_layer");
+    expect(audit.body.map((a) => a.action)).toEqual(["geo.replace"]);
+  });
+
+  it("only an administrator replaces a layer: a coordinator gets 403, nobody signed in 401", async () => {
+    const body = { geojson: shipped, attribution: "x", source: "y" };
+    expect((await call(t.app, coordinator, "PUT", `/api/geo/${DISTRICTS}`, body)).status).toBe(403);
+    expect((await call(t.app, null, "PUT", `/api/geo/${DISTRICTS}`, body)).status).toBe(401);
+  });
+});
