@@ -26,6 +26,7 @@ import { registerTasks } from "./routes/tasks/index.ts";
 import { registerUrging } from "./routes/urging/index.ts";
 import { registerUsers } from "./routes/users/index.ts";
 import { registerZones } from "./routes/zones/index.ts";
+import { registerGeo } from "./routes/geo/index.ts";
 import { registerStatic } from "./static.ts";
 import { validationHook } from "./validation.ts";
 
@@ -63,6 +64,7 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   registerImports(app);
   registerTargets(app);
   registerZones(app);
+  registerGeo(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {
