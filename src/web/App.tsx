@@ -17,6 +17,7 @@ import { RatesPage } from "./pages/RatesPage.tsx";
 import { ReportingPage } from "./pages/ReportingPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
 import { StatusBoardPage } from "./pages/StatusBoardPage.tsx";
+import { TargetDataPage } from "./pages/TargetDataPage.tsx";
 import { TargetsPage } from "./pages/TargetsPage.tsx";
 import { TaskPage } from "./pages/TaskPage.tsx";
 import { match, useLocation } from "./router.tsx";
@@ -40,6 +41,13 @@ function route(path: string): ReactNode {
   if (id !== null) return <PlanPage key={`plan-${id}`} id={id} />;
   id = withId("/plans/:id/targets");
   if (id !== null) return <TargetsPage key={`tg-${id}`} planId={id} />;
+  id = withId("/plans/:id/targets/data");
+  if (id !== null) {
+    const plan = id;
+    return (
+      <RequireAuth>{(user) => <TargetDataPage key={`td-${plan}`} planId={plan} user={user} />}</RequireAuth>
+    );
+  }
   id = withId("/plans/:id/reporting");
   if (id !== null) {
     const plan = id;

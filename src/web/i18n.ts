@@ -2,6 +2,7 @@
 // "{name}" marks a value filled in by t(key, { name }).
 
 import { adminEn, adminVi } from "./i18n-admin.ts";
+import { targetDataEn, targetDataVi } from "./i18n-target-data.ts";
 import { targetsEn, targetsVi } from "./i18n-targets.ts";
 
 export type Lang = "vi" | "en";
@@ -9,6 +10,7 @@ export type Lang = "vi" | "en";
 const vi = {
   ...adminVi,
   ...targetsVi,
+  ...targetDataVi,
   appName: "Theo dõi kế hoạch",
   langToggle: "English",
   navPlans: "Kế hoạch",
@@ -388,6 +390,7 @@ export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
   ...adminEn,
   ...targetsEn,
+  ...targetDataEn,
   appName: "Plan tracker",
   langToggle: "Tiếng Việt",
   navPlans: "Plans",

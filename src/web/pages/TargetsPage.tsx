@@ -1,6 +1,8 @@
 import "../targets.css";
 import { query, useJson } from "../api.ts";
+import { useAuth } from "../auth.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
+import { mayEnterFigures } from "../components/target-data/types.ts";
 import { TargetCard } from "../components/targets/TargetCard.tsx";
 import type { Evaluation } from "../components/targets/types.ts";
 import { ZoneMap } from "../components/targets/ZoneMap.tsx";
@@ -13,6 +15,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 export function TargetsPage({ planId }: { planId: number }) {
   const { lang, t } = useLang();
   const { search } = useLocation();
+  const { user } = useAuth();
   const asOfParam = search.get("asOf") ?? "";
   const asOf = ISO.test(asOfParam) ? asOfParam : "";
   const ev = useJson<Evaluation>(`/api/plans/${planId}/targets/evaluation${query({ asOf })}`);
@@ -25,6 +28,14 @@ export function TargetsPage({ planId }: { planId: number }) {
     <article className="tg-page" data-testid="targets-page">
       <p>
         <Link href={`/plans/${planId}`}>{t("tg.backToPlan")}</Link>
+        {mayEnterFigures(user, planId) && (
+          <>
+            {" · "}
+            <Link href={`/plans/${planId}/targets/data`} data-testid="target-data-link">
+              {t("td.link")}
+            </Link>
+          </>
+        )}
       </p>
       <h1>{t("tg.title")}</h1>
       <label className="tg-asof">

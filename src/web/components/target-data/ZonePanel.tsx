@@ -1,0 +1,202 @@
+import { type FormEvent, useState } from "react";
+import { type ApiError, asApiError, query, send, useJson } from "../../api.ts";
+import { formatDate } from "../../format.ts";
+import type { MessageKey } from "../../i18n.ts";
+import { useLang } from "../../lang.tsx";
+import { FormError } from "../admin/FormErrors.tsx";
+import { ErrorBox } from "../Status.tsx";
+import { Field, invalid, localError } from "./form-bits.tsx";
+import { optionalNumber, ZONE_KINDS, type ZoneView } from "./types.ts";
+import { ZoneEventForm, ZoneLeaseForm } from "./ZoneRecordForms.tsx";
+
+const NEW = "new";
+
+/** Adds a park or cluster to the registry; the new zone is then chosen for its founding decision. */
+function NewZoneForm(props: { province: string; districts: string[]; onAdded: (zone: ZoneView) => void }) {
+  const { lang, t } = useLang();
+  const [name, setName] = useState("");
+  const [kind, setKind] = useState<string>("industrial_cluster");
+  const [district, setDistrict] = useState("");
+  const [total, setTotal] = useState("");
+  const [land, setLand] = useState("");
+  const [source, setSource] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const totalAreaHa = optionalNumber(total, lang);
+    const industrialLandHa = optionalNumber(land, lang);
+    const local = localError([
+      ...(name.trim() ? [] : [{ field: "name", key: "td.required" as const }]),
+      ...(Number.isNaN(totalAreaHa) ? [{ field: "totalAreaHa", key: "td.value.notNumber" as const }] : []),
+      ...(Number.isNaN(industrialLandHa)
+        ? [{ field: "industrialLandHa", key: "td.value.notNumber" as const }]
+        : []),
+    ]);
+    setError(local);
+    if (local) return;
+    setBusy(true);
+    try {
+      const a = await send<{ zone: ZoneView }>("POST", "/api/zones", {
+        name: name.trim(),
+        kind,
+        province: props.province,
+        district: district.trim() || null,
+        totalAreaHa,
+        industrialLandHa,
+        source: source.trim() || null,
+      });
+      props.onAdded(a.zone);
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form td-form" data-testid="zone-form" onSubmit={submit} noValidate>
+      <h4>{t("td.zone.new")}</h4>
+      <div className="form-row">
+        <Field label={t("td.zone.name")} field="name" error={error}>
+          <input
+            data-testid="zf-name"
+            value={name}
+            {...invalid(error, "name")}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </Field>
+        <Field label={t("td.zone.kind")} field="kind" error={error}>
+          <select data-testid="zf-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+            {ZONE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`tg.zone.kind.${k}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("td.zone.district")} field="district" error={error}>
+          <input
+            data-testid="zf-district"
+            list="td-districts"
+            value={district}
+            onChange={(e) => setDistrict(e.target.value)}
+          />
+          <datalist id="td-districts">
+            {props.districts.map((d) => (
+              <option key={d} value={d} />
+            ))}
+          </datalist>
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field label={t("td.zone.totalArea")} field="totalAreaHa" error={error}>
+          <input
+            data-testid="zf-total"
+            inputMode="decimal"
+            value={total}
+            {...invalid(error, "totalAreaHa")}
+            onChange={(e) => setTotal(e.target.value)}
+          />
+        </Field>
+        <Field label={t("td.zone.industrialLand")} field="industrialLandHa" error={error}>
+          <input
+            data-testid="zf-land"
+            inputMode="decimal"
+            value={land}
+            {...invalid(error, "industrialLandHa")}
+            onChange={(e) => setLand(e.target.value)}
+          />
+        </Field>
+        <Field label={t("td.zone.source")} field="source" error={error}>
+          <input data-testid="zf-source" value={source} onChange={(e) => setSource(e.target.value)} />
+        </Field>
+      </div>
+      <FormError
+        error={error}
+        shown={["name", "kind", "district", "totalAreaHa", "industrialLandHa", "source"]}
+      />
+      <div className="actions">
+        <button type="submit" className="primary" data-testid="zf-save" disabled={busy}>
+          {busy ? t("td.saving") : t("td.zone.add")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * (d) The zone registry: choose a park or cluster (or add one), then record its events and land
+ * leases. Targets (4)–(6) are computed from these records; the page never asks for a count.
+ */
+export function ZonePanel(props: { planId: number; province: string; onChanged: () => void }) {
+  const { t } = useLang();
+  const [refresh, setRefresh] = useState(0);
+  const [chosen, setChosen] = useState("");
+  const [added, setAdded] = useState<string | null>(null);
+  const zones = useJson<{ items: ZoneView[] }>(`/api/zones${query({ province: props.province })}`, refresh);
+  const items = zones.data?.items ?? [];
+  const zone = items.find((z) => String(z.id) === chosen) ?? null;
+  const districts = [...new Set(items.map((z) => z.district).filter((d): d is string => Boolean(d)))].sort();
+  const changed = () => {
+    setRefresh((n) => n + 1);
+    props.onChanged();
+  };
+  const statusText = (z: ZoneView) =>
+    t(`tg.zone.${z.status?.kind ?? "none"}` as MessageKey) +
+    (z.status?.decision ? ` — ${z.status.decision}` : "") +
+    (z.status?.date ? ` (${formatDate(z.status.date)})` : "");
+
+  return (
+    <div data-testid="zone-panel">
+      <p className="muted small">{t("td.zone.help")}</p>
+      {zones.state === "error" && <ErrorBox error={zones.error} />}
+      <div className="form-row">
+        <label className="field td-wide">
+          <span>{t("td.zone.pick")}</span>
+          <select
+            data-testid="zone-select"
+            value={chosen}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              setAdded(null);
+            }}
+          >
+            <option value="">{t("td.zone.choose")}</option>
+            {items.map((z) => (
+              <option key={z.id} value={String(z.id)}>
+                {z.label ?? z.name}
+                {z.district ? ` (${z.district})` : ""}
+              </option>
+            ))}
+            <option value={NEW}>+ {t("td.zone.new")}</option>
+          </select>
+        </label>
+      </div>
+      {added && (
+        <p className="success" role="status" data-testid="zone-added">
+          {t("td.zone.added", { name: added })}
+        </p>
+      )}
+      {chosen === NEW && (
+        <NewZoneForm
+          province={props.province}
+          districts={districts}
+          onAdded={(z) => {
+            setAdded(z.label ?? z.name);
+            setChosen(String(z.id));
+            changed();
+          }}
+        />
+      )}
+      {zone && (
+        <div className="td-zone" data-testid="zone-chosen" data-zone-id={zone.id}>
+          <p data-testid="zone-status">{t("td.zone.status", { status: statusText(zone) })}</p>
+          <ZoneEventForm key={`e-${zone.id}`} planId={props.planId} zone={zone} onSaved={changed} />
+          <ZoneLeaseForm key={`l-${zone.id}`} zone={zone} onSaved={changed} />
+        </div>
+      )}
+    </div>
+  );
+}
