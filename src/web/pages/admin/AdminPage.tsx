@@ -1,4 +1,4 @@
-// /admin/…: the administrator's pages (users, agencies, holidays, import) behind sign-in and the
+// /admin/…: the administrator's pages (users, agencies, holidays, import, map layers) behind sign-in and the
 // administrator role. Anyone else gets an error page (the API refuses them too).
 import "../../admin.css";
 import { RequireAuth } from "../../auth.tsx";
@@ -9,6 +9,7 @@ import { Link, match } from "../../router.tsx";
 import { AgenciesAdminPage } from "./AgenciesAdminPage.tsx";
 import { HolidaysPage } from "./HolidaysPage.tsx";
 import { ImportPage } from "./ImportPage.tsx";
+import { MapLayersPage } from "./MapLayersPage.tsx";
 import { UsersPage } from "./UsersPage.tsx";
 
 const SECTIONS = [
@@ -16,6 +17,7 @@ const SECTIONS = [
   { path: "/admin/agencies", key: "admin.tab.agencies" },
   { path: "/admin/holidays", key: "admin.tab.holidays" },
   { path: "/admin/import", key: "admin.tab.import" },
+  { path: "/admin/map", key: "admin.tab.map" },
 ] as const;
 
 function AdminTabs({ path }: { path: string }) {
@@ -55,6 +57,7 @@ function page(path: string) {
   if (match("/admin/agencies", path)) return <AgenciesAdminPage />;
   if (match("/admin/holidays", path)) return <HolidaysPage />;
   if (match("/admin/import", path)) return <ImportPage />;
+  if (match("/admin/map", path)) return <MapLayersPage />;
   return <NotFound />;
 }
 
