@@ -136,6 +136,7 @@ describe.skipIf(!chromiumAvailable())("target data entry page in Chromium", () =
     );
 
     await page.getByTestId("vf-value").fill("27.500");
+    await page.getByTestId("vf-published-on").fill("2025-12-20");
     await expect
       .poll(() => seen(page.locator("[data-field=value] small")), POLL)
       .toBe("Được hiểu là: 27.500");
@@ -147,7 +148,13 @@ describe.skipIf(!chromiumAvailable())("target data entry page in Chromium", () =
     expect(await seen(page.getByTestId("vf-used"))).toBe("Số liệu này đang được dùng cho kỳ 2025.");
     const stored = await figuresWithSource(app, "Báo cáo ước thực hiện năm 2025 của Sở Công Thương");
     expect(stored).toEqual([
-      expect.objectContaining({ period: "2025", kind: "estimate", value: 27500, role: "used" }),
+      expect.objectContaining({
+        period: "2025",
+        kind: "estimate",
+        value: 27500,
+        role: "used",
+        publishedOn: "2025-12-20",
+      }),
     ]);
   });
 

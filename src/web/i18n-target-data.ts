@@ -31,6 +31,9 @@ export const targetDataVi = {
   "td.value.notNumber": "Không phải là số (ví dụ 27.700 hoặc 14,9).",
   "td.value.source": "Nguồn",
   "td.value.sourceHint": "Văn bản, niên giám hoặc địa chỉ trang web",
+  "td.value.publishedOn": "Ngày công bố",
+  "td.value.publishedOnHint":
+    "Ngày nguồn công bố số liệu (nếu biết): đánh giá tại một thời điểm chỉ dùng số liệu đã công bố",
   "td.value.comment": "Ghi chú",
   "td.value.commentHint": "Bắt buộc khi số liệu thay đổi nhiều so với kỳ trước",
   "td.value.saved": "Đã lưu số liệu {value} ({kind}) cho kỳ {period}.",
@@ -130,6 +133,9 @@ export const targetDataEn: Record<keyof typeof targetDataVi, string> = {
   "td.value.notNumber": "Not a number (e.g. 27,700 or 14.9).",
   "td.value.source": "Source",
   "td.value.sourceHint": "Document, statistical yearbook or web address",
+  "td.value.publishedOn": "Published on",
+  "td.value.publishedOnHint":
+    "When the source published the figure (if known): an evaluation as of a date uses only figures published by then",
   "td.value.comment": "Comment",
   "td.value.commentHint": "Required when the figure jumps from the previous period",
   "td.value.saved": "Saved {value} ({kind}) for {period}.",

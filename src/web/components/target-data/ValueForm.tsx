@@ -8,7 +8,7 @@ import type { Evaluation } from "../targets/types.ts";
 import { Field, invalid, localError } from "./form-bits.tsx";
 import { type IndicatorItem, parseNumberInput, SCOPES, VALUE_KINDS, type ValueAnswer } from "./types.ts";
 
-const SHOWN = ["indicator", "period", "scope", "kind", "value", "source", "comment"];
+const SHOWN = ["indicator", "period", "scope", "kind", "value", "source", "publishedOn", "comment"];
 
 /** What the page says after a save: the stored figure, and which figure its period now uses. */
 interface Outcome {
@@ -32,6 +32,7 @@ export function ValueForm(props: { planId: number; indicators: IndicatorItem[]; 
   const [valueText, setValueText] = useState("");
   const [source, setSource] = useState("");
   const [comment, setComment] = useState("");
+  const [publishedOn, setPublishedOn] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -94,6 +95,7 @@ export function ValueForm(props: { planId: number; indicators: IndicatorItem[]; 
         value: parsed,
         source: source.trim(),
         comment: comment.trim() || null,
+        publishedOn: publishedOn || null,
       });
       setOutcome(await describe(answer));
       props.onSaved();
@@ -178,6 +180,20 @@ export function ValueForm(props: { planId: number; indicators: IndicatorItem[]; 
             value={source}
             {...invalid(error, "source")}
             onChange={(e) => setSource(e.target.value)}
+          />
+        </Field>
+        <Field
+          label={t("td.value.publishedOn")}
+          field="publishedOn"
+          error={error}
+          hint={t("td.value.publishedOnHint")}
+        >
+          <input
+            type="date"
+            data-testid="vf-published-on"
+            value={publishedOn}
+            {...invalid(error, "publishedOn")}
+            onChange={(e) => setPublishedOn(e.target.value)}
           />
         </Field>
         <Field label={t("td.value.comment")} field="comment" error={error} hint={t("td.value.commentHint")}>
