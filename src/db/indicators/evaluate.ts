@@ -416,16 +416,7 @@ export async function evaluatePlanTargets(
     const t = (indById.get(l.indicatorId)?.formula as { type?: string } | null)?.type;
     return t === "zone_count" || t === "zone_occupancy";
   });
-  // Zone events per territory: a plan of the pre-merger province counts only its own zones.
-  const eventsByScope = new Map<string, ZoneEvent[]>();
-  const eventsIn = async (scope: string): Promise<ZoneEvent[]> => {
-    if (!needsZones) return [];
-    const cached = eventsByScope.get(scope);
-    if (cached) return cached;
-    const got = await zoneEventsForCounting(db, province, asOf, scope);
-    eventsByScope.set(scope, got);
-    return got;
-  };
+  const events: ZoneEvent[] = needsZones ? await zoneEventsForCounting(db, province, asOf) : [];
   const asOfYear = Number(asOf.slice(0, 4));
   const startYear = plan.periodStart ?? 2021;
 
@@ -448,7 +439,8 @@ export async function evaluatePlanTargets(
       const ind = link ? (indById.get(link.indicatorId) ?? null) : null;
       const f = (ind?.formula ?? null) as IndicatorFormula | null;
       const scope = link?.scope ?? SCOPE_PRE_MERGER;
-      const events = await eventsIn(scope);
+      // A pre-merger target counts only its own territory's zones; the others are listed as ignored.
+      const territory = scope.endsWith(" (merged)") ? {} : { territory: scope };
       const mine = ind ? known.filter((r) => r.indicatorId === ind.id) : [];
       const later = ind
         ? allRows.filter((r) => r.indicatorId === ind.id && knownOnOf(r).day > asOf).length
@@ -583,8 +575,13 @@ export async function evaluatePlanTargets(
         const countTo = (to: string) =>
           f.countNamedOnly
             ? namedZoneProgress(events, f.named, f.from, to).done.length
-            : (f.event === "established" ? countEstablished : countExpanded)(events, f.zoneKind, f.from, to)
-                .count;
+            : (f.event === "established" ? countEstablished : countExpanded)(
+                events,
+                f.zoneKind,
+                f.from,
+                to,
+                territory,
+              ).count;
         for (let y = Number(f.from.slice(0, 4)); y <= last; y++)
           observations.push({
             year: y,
@@ -602,6 +599,7 @@ export async function evaluatePlanTargets(
           f.zoneKind,
           f.from,
           to,
+          territory,
         );
         const named = namedZoneProgress(events, f.named, f.from, to);
         derived = {

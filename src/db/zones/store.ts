@@ -386,12 +386,7 @@ function statusOf(events: EventRow[]): EventRow | null {
 }
 
 /** Events a count reads: of the province's zones, dated on or before `asOf` (undated ones kept: the count lists them). */
-export async function zoneEventsForCounting(
-  db: Conn,
-  province: string,
-  asOf: string,
-  territory?: string,
-): Promise<ZoneEvent[]> {
+export async function zoneEventsForCounting(db: Conn, province: string, asOf: string): Promise<ZoneEvent[]> {
   const rows = await db
     .select({ e: zoneEvents, z: zones })
     .from(zoneEvents)
@@ -399,8 +394,9 @@ export async function zoneEventsForCounting(
     .where(eq(zones.province, province))
     .orderBy(asc(zoneEvents.id));
   return rows
-    .filter(({ e, z }) => (e.date === null || e.date <= asOf) && inTerritory(z, territory))
+    .filter(({ e }) => e.date === null || e.date <= asOf)
     .map(({ e, z }) => ({
+      ...(z.territory ? { territory: z.territory } : {}),
       zone: z.name,
       zoneKind: z.kind as ZoneKindCode,
       event: e.kind as ZoneEventKindCode,

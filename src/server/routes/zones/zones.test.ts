@@ -133,6 +133,9 @@ describe("the registry", () => {
     expect(countOf(after)).toBe(before);
     if (after.derived?.type !== "zone_count") throw new Error("not a count");
     expect(after.derived.counted.map((e) => e.zone)).not.toContain("Bình Vàng");
+    expect(after.derived.ignored.find((i) => i.event.zone === "Bình Vàng")?.reason.vi).toBe(
+      "Ngoài địa bàn Tuyên Quang (pre-merger).",
+    );
   });
 
   it("adds a zone, refusing the same zone under another of its names", async () => {
