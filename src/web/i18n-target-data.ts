@@ -80,6 +80,9 @@ export const targetDataVi = {
   "td.zone.name": "Tên (không kèm “KCN”, “CCN”)",
   "td.zone.kind": "Loại",
   "td.zone.district": "Huyện, thành phố",
+  "td.zone.territory": "Địa bàn",
+  "td.zone.territoryHint":
+    "Tỉnh trước sáp nhập mà khu, cụm thuộc về: chỉ tiêu của kế hoạch cũ chỉ tính khu, cụm trên địa bàn của nó",
   "td.zone.totalArea": "Tổng diện tích (ha)",
   "td.zone.industrialLand": "Đất công nghiệp (ha)",
   "td.zone.source": "Nguồn",
@@ -179,6 +182,9 @@ export const targetDataEn: Record<keyof typeof targetDataVi, string> = {
   "td.zone.name": "Name (without “KCN”, “CCN”)",
   "td.zone.kind": "Kind",
   "td.zone.district": "District or city",
+  "td.zone.territory": "Territory",
+  "td.zone.territoryHint":
+    "The pre-merger province the zone lies in: an old plan's targets count only the zones in its own territory",
   "td.zone.totalArea": "Total area (ha)",
   "td.zone.industrialLand": "Industrial land (ha)",
   "td.zone.source": "Source",

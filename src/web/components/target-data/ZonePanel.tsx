@@ -12,11 +12,18 @@ import { ZoneEventForm, ZoneLeaseForm } from "./ZoneRecordForms.tsx";
 const NEW = "new";
 
 /** Adds a park or cluster to the registry; the new zone is then chosen for its founding decision. */
-function NewZoneForm(props: { province: string; districts: string[]; onAdded: (zone: ZoneView) => void }) {
+function NewZoneForm(props: {
+  province: string;
+  districts: string[];
+  territories: string[];
+  onAdded: (zone: ZoneView) => void;
+}) {
   const { lang, t } = useLang();
   const [name, setName] = useState("");
   const [kind, setKind] = useState<string>("industrial_cluster");
   const [district, setDistrict] = useState("");
+  // The territory figures are scoped to: a zone in the former Hà Giang does not count for a plan of the old province.
+  const [territory, setTerritory] = useState(props.territories[0] ?? "");
   const [total, setTotal] = useState("");
   const [land, setLand] = useState("");
   const [source, setSource] = useState("");
@@ -43,6 +50,7 @@ function NewZoneForm(props: { province: string; districts: string[]; onAdded: (z
         kind,
         province: props.province,
         district: district.trim() || null,
+        territory: territory.trim() || null,
         totalAreaHa,
         industrialLandHa,
         source: source.trim() || null,
@@ -89,6 +97,24 @@ function NewZoneForm(props: { province: string; districts: string[]; onAdded: (z
             ))}
           </datalist>
         </Field>
+        <Field
+          label={t("td.zone.territory")}
+          field="territory"
+          error={error}
+          hint={t("td.zone.territoryHint")}
+        >
+          <input
+            data-testid="zf-territory"
+            list="td-territories"
+            value={territory}
+            onChange={(e) => setTerritory(e.target.value)}
+          />
+          <datalist id="td-territories">
+            {props.territories.map((d) => (
+              <option key={d} value={d} />
+            ))}
+          </datalist>
+        </Field>
       </div>
       <div className="form-row">
         <Field label={t("td.zone.totalArea")} field="totalAreaHa" error={error}>
@@ -115,7 +141,7 @@ function NewZoneForm(props: { province: string; districts: string[]; onAdded: (z
       </div>
       <FormError
         error={error}
-        shown={["name", "kind", "district", "totalAreaHa", "industrialLandHa", "source"]}
+        shown={["name", "kind", "district", "territory", "totalAreaHa", "industrialLandHa", "source"]}
       />
       <div className="actions">
         <button type="submit" className="primary" data-testid="zf-save" disabled={busy}>
@@ -139,6 +165,12 @@ export function ZonePanel(props: { planId: number; province: string; onChanged: 
   const items = zones.data?.items ?? [];
   const zone = items.find((z) => String(z.id) === chosen) ?? null;
   const districts = [...new Set(items.map((z) => z.district).filter((d): d is string => Boolean(d)))].sort();
+  const territories = [
+    ...new Set([
+      `${props.province} (pre-merger)`,
+      ...items.map((z) => z.territory).filter((d): d is string => Boolean(d)),
+    ]),
+  ];
   const changed = () => {
     setRefresh((n) => n + 1);
     props.onChanged();
@@ -183,6 +215,7 @@ export function ZonePanel(props: { planId: number; province: string; onChanged: 
         <NewZoneForm
           province={props.province}
           districts={districts}
+          territories={territories}
           onAdded={(z) => {
             setAdded(z.label ?? z.name);
             setChosen(String(z.id));

@@ -68,6 +68,7 @@ export interface ZoneView {
   id: number;
   name: string;
   kind: string;
+  territory?: string | null;
   province: string;
   district: string | null;
   label?: string;
