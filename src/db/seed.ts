@@ -10,6 +10,7 @@ import { loadRegistry, type RegistryFile } from "./agencies-store.ts";
 import type { Database } from "./connection.ts";
 import { importPlanFile } from "./import-plan.ts";
 import { seedTargets } from "./indicators/seed.ts";
+import { seedProjects } from "./projects/seed.ts";
 import { agencies, plans } from "./schema.ts";
 import { type DemoAccount, seedAccounts } from "./seed-accounts.ts";
 import { contentHash } from "./store-plan.ts";
@@ -42,6 +43,7 @@ export async function seedDemo(
   if (existing) {
     log(`Kế hoạch mẫu đã có (#${existing.id}), không nhập lại / demo plan already loaded (#${existing.id})`);
     await seedTargets(db, existing.id);
+    await seedProjects(db, existing.id);
     return { planId: existing.id, imported: false, accounts: await seedAccounts(db, existing.id) };
   }
   const { result } = await importPlanFile(db, DEMO_PLAN, "seed");
@@ -50,5 +52,6 @@ export async function seedDemo(
   );
   const accounts = await seedAccounts(db, result.planId);
   await seedTargets(db, result.planId);
+  await seedProjects(db, result.planId);
   return { planId: result.planId, imported: true, accounts };
 }

@@ -12,9 +12,11 @@ import { AppError, errorBody } from "./errors.ts";
 import { registerAgencyAdmin } from "./routes/agencies/admin.ts";
 import { registerAgencies } from "./routes/agencies/index.ts";
 import { registerAuth } from "./routes/auth/index.ts";
+import { registerGeo } from "./routes/geo/index.ts";
 import { registerHealth } from "./routes/health/index.ts";
 import { registerImports } from "./routes/imports/index.ts";
 import { registerPlans } from "./routes/plans/index.ts";
+import { registerProjects } from "./routes/projects/index.ts";
 import { registerAttachments } from "./routes/reporting/attachments.ts";
 import { registerAudit } from "./routes/reporting/audit.ts";
 import { registerHolidays } from "./routes/reporting/holidays.ts";
@@ -26,7 +28,6 @@ import { registerTasks } from "./routes/tasks/index.ts";
 import { registerUrging } from "./routes/urging/index.ts";
 import { registerUsers } from "./routes/users/index.ts";
 import { registerZones } from "./routes/zones/index.ts";
-import { registerGeo } from "./routes/geo/index.ts";
 import { registerStatic } from "./static.ts";
 import { validationHook } from "./validation.ts";
 
@@ -65,6 +66,7 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   registerTargets(app);
   registerZones(app);
   registerGeo(app);
+  registerProjects(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -13,6 +13,7 @@ import { MyWorkPage } from "./pages/MyWorkPage.tsx";
 import { PasswordPage } from "./pages/PasswordPage.tsx";
 import { PlanPage } from "./pages/PlanPage.tsx";
 import { PlansPage } from "./pages/PlansPage.tsx";
+import { ProjectsPage } from "./pages/ProjectsPage.tsx";
 import { RatesPage } from "./pages/RatesPage.tsx";
 import { ReportingPage } from "./pages/ReportingPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
@@ -29,6 +30,7 @@ const ID = /^\d+$/;
 function route(path: string): ReactNode {
   if (match("/", path)) return <PlansPage />;
   if (match("/agencies", path)) return <AgenciesPage />;
+  if (match("/projects", path)) return <ProjectsPage />;
   if (path === "/admin" || path.startsWith("/admin/")) return <AdminRoutes path={path} />;
   if (match("/login", path)) return <LoginPage />;
   if (match("/password", path)) return <RequireAuth>{() => <PasswordPage />}</RequireAuth>;

@@ -2,6 +2,7 @@
 // "{name}" marks a value filled in by t(key, { name }).
 
 import { adminEn, adminVi } from "./i18n-admin.ts";
+import { projectsEn, projectsVi } from "./i18n-projects.ts";
 import { targetDataEn, targetDataVi } from "./i18n-target-data.ts";
 import { targetsEn, targetsVi } from "./i18n-targets.ts";
 
@@ -9,6 +10,7 @@ export type Lang = "vi" | "en";
 
 const vi = {
   ...adminVi,
+  ...projectsVi,
   ...targetsVi,
   ...targetDataVi,
   appName: "Theo dõi kế hoạch",
@@ -389,6 +391,7 @@ export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...adminEn,
+  ...projectsEn,
   ...targetsEn,
   ...targetDataEn,
   appName: "Plan tracker",

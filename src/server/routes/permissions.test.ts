@@ -27,6 +27,8 @@ const sessions: Partial<Record<Who, TestSession>> = {};
 const er = { own: 0, other: 0 };
 const taskOf = { own: 0, other: 0 };
 let n = 0;
+/** A seeded investment project (plan section 4.3) for the project writes. */
+let projectId = 0;
 
 interface Case {
   name: string;
@@ -139,6 +141,38 @@ const CASES: Case[] = [
     request: () => ({ method: "POST", path: "/api/imports/preview", body: {} }),
     allowed: { own: ["admin"], other: ["admin"] },
   },
+  {
+    name: "add a project",
+    request: () => ({
+      method: "POST",
+      path: "/api/projects",
+      body: { province: "Tuyên Quang", name: `Dự án thử ${n++}` },
+    }),
+    allowed: { own: coordinators, other: coordinators },
+  },
+  {
+    name: "edit a project",
+    request: () => ({ method: "PATCH", path: `/api/projects/${projectId}`, body: { jobs: 100 } }),
+    allowed: { own: coordinators, other: coordinators },
+  },
+  {
+    name: "set a project milestone",
+    request: () => ({
+      method: "PUT",
+      path: `/api/projects/${projectId}/milestones/construction`,
+      body: { planned: "2023-12-31" },
+    }),
+    allowed: { own: coordinators, other: coordinators },
+  },
+  {
+    name: "revoke a project",
+    request: () => ({
+      method: "POST",
+      path: `/api/projects/${projectId}/revocation`,
+      body: { revokedOn: "2022-01-01", decision: "1/QĐ-UBND" },
+    }),
+    allowed: { own: coordinators, other: coordinators },
+  },
 ];
 
 beforeAll(async () => {
@@ -170,6 +204,9 @@ beforeAll(async () => {
       .body.tasks[0]?.id ?? 0;
   taskOf.own = await tasksOf("own", "reporter");
   taskOf.other = await tasksOf("other", "coordinator");
+  projectId =
+    (await call<{ items: { id: number }[] }>(app, null, "GET", "/api/projects")).body.items[0]?.id ?? 0;
+  expect(projectId).toBeGreaterThan(0);
 });
 
 afterAll(async () => {

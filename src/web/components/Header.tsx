@@ -79,6 +79,9 @@ export function Header() {
           <Link href="/agencies" data-testid="nav-agencies" aria-current={current("/agencies")}>
             {t("navAgencies")}
           </Link>
+          <Link href="/projects" data-testid="nav-projects" aria-current={current("/projects")}>
+            {t("pj.nav")}
+          </Link>
           {user && reportingAgencies(user).length > 0 && (
             <Link href="/my" data-testid="nav-my" aria-current={current("/my") ?? current("/reports")}>
               {t("navMyWork")}
