@@ -5,8 +5,9 @@
  * of the same kind for the same period and scope revises the first (revisesId), and an official
  * figure outranks an estimate; both stay (MODEL.md: history is never rewritten).
  */
-import { figureKnownOn, type KnownOnBasis } from "../../domain/figure-dates.ts";
+
 import { asc, eq, inArray } from "drizzle-orm";
+import { figureKnownOn, type KnownOnBasis } from "../../domain/figure-dates.ts";
 import {
   type Bilingual,
   bestValue,

@@ -126,7 +126,5 @@ export const reportIndicatorValues = pgTable(
     value: doublePrecision("value").notNull(),
     comment: text("comment"),
   },
-  (t) => [
-    uniqueIndex("report_indicator_values_uq").on(t.reportId, t.indicatorId, t.period, t.scope, t.kind),
-  ],
+  (t) => [uniqueIndex("report_indicator_values_uq").on(t.reportId, t.indicatorId, t.period, t.scope, t.kind)],
 );
