@@ -3,6 +3,7 @@
 
 import { adminEn, adminVi } from "./i18n-admin.ts";
 import { projectsEn, projectsVi } from "./i18n-projects.ts";
+import { reportIndicatorsEn, reportIndicatorsVi } from "./i18n-report-indicators.ts";
 import { targetDataEn, targetDataVi } from "./i18n-target-data.ts";
 import { targetsEn, targetsVi } from "./i18n-targets.ts";
 
@@ -10,6 +11,7 @@ export type Lang = "vi" | "en";
 
 const vi = {
   ...adminVi,
+  ...reportIndicatorsVi,
   ...projectsVi,
   ...targetsVi,
   ...targetDataVi,
@@ -391,6 +393,7 @@ export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...adminEn,
+  ...reportIndicatorsEn,
   ...projectsEn,
   ...targetsEn,
   ...targetDataEn,

@@ -1,6 +1,15 @@
 // The report form's state, and its copy in localStorage: everything typed is kept there until
 // the server has it, so a crash, a reload or a version conflict never loses a word.
-import type { ReportDetail, ReportTask, TaskUpdate, UpdateStatus } from "./reporting-types.ts";
+import { formatVnNumber, parseVnNumber } from "../domain/vn-number.ts";
+import type {
+  ReportDetail,
+  ReportIndicatorValue,
+  ReportTask,
+  ReportValueKind,
+  RequestedIndicator,
+  TaskUpdate,
+  UpdateStatus,
+} from "./reporting-types.ts";
 
 export interface UpdateForm {
   status: UpdateStatus;
@@ -12,9 +21,19 @@ export interface UpdateForm {
   proposals: string;
 }
 
+/** One indicator's figure as typed: the value in Vietnamese writing ("6.100,5"). */
+export interface ValueForm {
+  value: string;
+  kind: ReportValueKind;
+  scope: string;
+  comment: string;
+}
+
 export interface ReportForm {
   summary: string;
   updates: Record<string, UpdateForm>;
+  /** Indicator code → its figure (absent in drafts kept before figures were part of the report). */
+  values?: Record<string, ValueForm>;
 }
 
 /** What is kept in localStorage: the form and the server version it was started from. */
@@ -49,20 +68,42 @@ function fromUpdate(u: TaskUpdate | undefined): UpdateForm {
   };
 }
 
-/** The form as the server has the report: one entry per task to report on. */
+function fromValue(i: RequestedIndicator, v: ReportIndicatorValue | undefined): ValueForm {
+  return {
+    value: v ? formatVnNumber(v.value) : "",
+    kind: v?.kind ?? "estimate",
+    scope: v?.scope ?? i.defaultScope,
+    comment: v?.comment ?? "",
+  };
+}
+
+/** The form as the server has the report: one entry per task and per indicator asked for. */
 export function formOf(
   summary: string | null | undefined,
   updates: TaskUpdate[],
   tasks: ReportTask[],
+  values: ReportIndicatorValue[] = [],
+  indicators: RequestedIndicator[] = [],
 ): ReportForm {
   const byTask = new Map(updates.map((u) => [u.taskId, u]));
-  const form: ReportForm = { summary: summary ?? "", updates: {} };
+  const form: ReportForm = { summary: summary ?? "", updates: {}, values: {} };
   for (const task of tasks) form.updates[String(task.id)] = fromUpdate(byTask.get(task.id));
+  for (const i of indicators)
+    (form.values as Record<string, ValueForm>)[i.code] = fromValue(
+      i,
+      values.find((v) => v.indicatorCode === i.code),
+    );
   return form;
 }
 
 export function formOfReport(detail: ReportDetail): ReportForm {
-  return formOf(detail.report.summary, detail.report.updates, detail.tasks);
+  return formOf(
+    detail.report.summary,
+    detail.report.updates,
+    detail.tasks,
+    detail.report.indicatorValues,
+    detail.indicators,
+  );
 }
 
 export function sameForm(a: ReportForm, b: ReportForm): boolean {
@@ -71,7 +112,12 @@ export function sameForm(a: ReportForm, b: ReportForm): boolean {
 
 function normal(f: ReportForm) {
   const keys = Object.keys(f.updates).sort();
-  return { s: f.summary, u: keys.map((k) => [k, f.updates[k]]) };
+  const values = f.values ?? {};
+  // A figure left empty is no figure: an old draft without `values` equals an empty card.
+  const codes = Object.keys(values)
+    .filter((k) => values[k]?.value.trim() || values[k]?.comment.trim())
+    .sort();
+  return { s: f.summary, u: keys.map((k) => [k, f.updates[k]]), v: codes.map((k) => [k, values[k]]) };
 }
 
 /**
@@ -94,15 +140,43 @@ export function applyMine(current: ReportForm, mine: ReportForm, base?: ReportFo
     }
     updates[k] = next;
   }
-  return { summary, updates };
+  const values: Record<string, ValueForm> = {};
+  for (const [k, cur] of Object.entries(current.values ?? {})) {
+    const m = mine.values?.[k];
+    const b = base?.values?.[k];
+    const next = { ...cur };
+    if (m)
+      for (const f of Object.keys(cur) as (keyof ValueForm)[])
+        if (!b || m[f] !== b[f]) (next as Record<string, string>)[f] = m[f];
+    values[k] = next;
+  }
+  return { summary, updates, values };
 }
 
 const text = (s: string) => (s.trim() ? s : null);
 
+/** The figures typed (an empty value is no figure), as the API takes them. */
+export function valuesBody(form: ReportForm, indicators: RequestedIndicator[]): ReportIndicatorValue[] {
+  const out: ReportIndicatorValue[] = [];
+  for (const i of indicators) {
+    const v = form.values?.[i.code];
+    const n = v ? parseVnNumber(v.value) : null;
+    if (!v || n === null) continue;
+    out.push({ indicatorCode: i.code, scope: v.scope, kind: v.kind, value: n, comment: text(v.comment) });
+  }
+  return out;
+}
+
 /** The PUT /api/reports/{id} body. */
-export function saveBody(form: ReportForm, tasks: ReportTask[], version: number) {
+export function saveBody(
+  form: ReportForm,
+  tasks: ReportTask[],
+  version: number,
+  indicators: RequestedIndicator[] = [],
+) {
   return {
     version,
+    indicatorValues: valuesBody(form, indicators),
     summary: text(form.summary),
     updates: tasks.map((task) => {
       const u = form.updates[String(task.id)] ?? emptyUpdate();
@@ -122,7 +196,15 @@ export function saveBody(form: ReportForm, tasks: ReportTask[], version: number)
   };
 }
 
-export type FieldProblem = "productDocumentRequired" | "progressRange";
+export type FieldProblem = "productDocumentRequired" | "progressRange" | "ri.notANumber";
+
+/** Figures that are not numbers (Vietnamese writing: "6.100,5"): indicator code → problem. */
+export function checkValues(form: ReportForm): Record<string, FieldProblem> {
+  const out: Record<string, FieldProblem> = {};
+  for (const [code, v] of Object.entries(form.values ?? {}))
+    if (v.value.trim() !== "" && parseVnNumber(v.value) === null) out[code] = "ri.notANumber";
+  return out;
+}
 
 /** Problems the form has before it is sent: taskId → field → problem. */
 export function checkForm(form: ReportForm): Record<string, Partial<Record<keyof UpdateForm, FieldProblem>>> {

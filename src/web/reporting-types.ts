@@ -81,7 +81,33 @@ export interface ReportVersion {
   outcome: "accepted" | "returned" | null;
   reviewComment: string | null;
   reviewedAt: string | null;
-  content?: { summary?: string | null; updates?: TaskUpdate[] };
+  content?: { summary?: string | null; updates?: TaskUpdate[]; indicatorValues?: ReportIndicatorValue[] };
+}
+
+/** Kinds a report may give (a plan figure comes from the plan, never from a report). */
+export const REPORT_VALUE_KINDS = ["estimate", "preliminary", "official"] as const;
+export type ReportValueKind = (typeof REPORT_VALUE_KINDS)[number];
+
+/** A figure in the report for an indicator the agency supplies (issue 4 §1). */
+export interface ReportIndicatorValue {
+  indicatorCode: string;
+  period?: string;
+  scope: string;
+  kind: ReportValueKind;
+  value: number;
+  comment?: string | null;
+}
+
+/** An indicator the report asks a figure for, with the previous period's figure for reference. */
+export interface RequestedIndicator {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  unit: string;
+  period: string;
+  defaultScope: string;
+  validation: { min: number | null; max: number | null; maxJumpPct: number | null };
+  previous: { period: string; scope: string; kind: string; value: number; source: string } | null;
 }
 
 export interface ReportTask {
@@ -120,9 +146,13 @@ export interface ReportDetail {
     submittedAt: string | null;
     late: boolean | null;
     updates: TaskUpdate[];
+    indicatorValues?: ReportIndicatorValue[];
+    /** Jumps without a comment in the draft: submission refuses them. */
+    indicatorWarnings?: { field: string; reason: string; reasonVi: string }[];
     versions: ReportVersion[];
   };
   tasks: ReportTask[];
+  indicators?: RequestedIndicator[];
   attachments?: Attachment[];
 }
 

@@ -11,6 +11,16 @@ import type { Db } from "../connection.ts";
 import { toCount } from "../connection.ts";
 import { expectedReports, reportingPeriods, reports, reportVersions, taskUpdates } from "../schema.ts";
 import type { ActorRef } from "./actor.ts";
+import {
+  checkReportValues,
+  draftValues,
+  publishAcceptedValues,
+  type ReportIndicatorInput,
+  type ReportIndicatorValue,
+  refuseValues,
+  replaceDraftValues,
+  requestedIndicators,
+} from "./report-indicators.ts";
 import { tasksToReport } from "./report-tasks.ts";
 
 export const TASK_UPDATE_STATUSES = [
@@ -80,6 +90,8 @@ export async function getReport(db: Db | Tx, expectedReportId: number) {
         .where(eq(reportVersions.reportId, report.id))
         .orderBy(asc(reportVersions.number))
     : [];
+  const values = await draftValues(db, report?.id ?? null);
+  const open = !report || ["draft", "returned"].includes(report.state);
   return {
     expected: {
       id: expected.id,
@@ -105,6 +117,12 @@ export async function getReport(db: Db | Tx, expectedReportId: number) {
       submittedAt: report?.submittedAt ?? null,
       late: report?.late ?? null,
       updates: updates.map(({ id: _id, reportId: _r, ...u }) => u),
+      indicatorValues: values,
+      // Jumps without a comment, said while drafting; submission refuses them.
+      indicatorWarnings:
+        open && values.length > 0
+          ? (await checkReportValues(db, expected.agencyId, period.label, values)).warnings
+          : [],
       versions: versions.map((v) => ({
         number: v.number,
         submittedAt: v.submittedAt,
@@ -116,6 +134,7 @@ export async function getReport(db: Db | Tx, expectedReportId: number) {
       })),
     },
     tasks: await tasksToReport(db, period.planId, expected.agencyId, period.windowEnd),
+    indicators: await requestedIndicators(db, expected.agencyId, period.label),
   };
 }
 
@@ -145,7 +164,13 @@ function invalidState(state: string, action: { en: string; vi: string }): AppErr
 export async function saveDraft(
   db: Db,
   expectedReportId: number,
-  input: { version: number; summary?: string | null; updates: TaskUpdateInput[] },
+  input: {
+    version: number;
+    summary?: string | null;
+    updates: TaskUpdateInput[];
+    /** When given, replaces the draft's figures; when absent, they stay as they are. */
+    indicatorValues?: ReportIndicatorInput[];
+  },
   actor: ActorRef,
 ) {
   return db.transaction(async (tx) => {
@@ -225,13 +250,21 @@ export async function saveDraft(
         .values(values)
         .onConflictDoUpdate({ target: [taskUpdates.reportId, taskUpdates.taskId], set: values });
     }
+    if (input.indicatorValues)
+      await replaceDraftValues(tx as Tx, report.id, expected.agencyId, period.label, input.indicatorValues);
     await appendAudit(tx as Tx, {
       actor: actor.username,
       action: "report.save",
       entity: "report",
       entityId: expectedReportId,
       before,
-      after: { state: "draft", version: report.version, summary: report.summary, updates: input.updates },
+      after: {
+        state: "draft",
+        version: report.version,
+        summary: report.summary,
+        updates: input.updates,
+        indicatorValues: input.indicatorValues,
+      },
     });
     return getReport(tx as Tx, expectedReportId);
   });
@@ -246,7 +279,7 @@ export async function submitReport(
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const { expected } = await loadExpected(tx as Tx, expectedReportId);
+    const { expected, period } = await loadExpected(tx as Tx, expectedReportId);
     const [report] = await tx
       .select()
       .from(reports)
@@ -265,6 +298,11 @@ export async function submitReport(
       .from(taskUpdates)
       .where(eq(taskUpdates.reportId, report.id))
       .orderBy(asc(taskUpdates.id));
+    // A figure submitted must pass every rule: a jump needs its comment now (Decree 09 Art. 8).
+    const indicatorValues = await draftValues(tx as Tx, report.id);
+    const checked = await checkReportValues(tx as Tx, expected.agencyId, period.label, indicatorValues);
+    if (checked.errors.length + checked.warnings.length > 0)
+      refuseValues([...checked.errors, ...checked.warnings]);
     const [{ n } = { n: 0 }] = await tx
       .select({ n: count() })
       .from(reportVersions)
@@ -274,7 +312,11 @@ export async function submitReport(
     await tx.insert(reportVersions).values({
       reportId: report.id,
       number: toCount(n) + 1,
-      content: { summary: report.summary, updates: updates.map(({ id: _id, reportId: _r, ...u }) => u) },
+      content: {
+        summary: report.summary,
+        updates: updates.map(({ id: _id, reportId: _r, ...u }) => u),
+        indicatorValues,
+      },
       submittedAt: now,
       submittedBy: actor.userId,
       late,
@@ -349,6 +391,15 @@ export async function reviewReport(
         reviewedAt: now,
       })
       .where(eq(reportVersions.id, last.id));
+    if (input.outcome === "accepted") {
+      const frozen = (last.content as { indicatorValues?: ReportIndicatorValue[] } | null)?.indicatorValues;
+      await publishAcceptedValues(
+        tx as Tx,
+        { expectedReportId, reportId: report.id, values: frozen ?? [], submittedBy: last.submittedBy },
+        actor,
+        vnDate(now),
+      );
+    }
     await tx
       .update(reports)
       .set({ state: input.outcome, version: report.version + 1, updatedAt: now, updatedBy: actor.userId })

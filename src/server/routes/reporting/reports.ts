@@ -50,7 +50,8 @@ const saveRoute = createRoute({
   method: "put",
   path: "/api/reports/{id}",
   tags: ["reports"],
-  summary: "Save the draft (optimistic: name the version you started from)",
+  summary:
+    "Save the draft: task updates and indicator figures (optimistic: name the version you started from)",
   request: { params: IdParam, ...body(SaveReportBody) },
   responses: json("The saved report"),
 });

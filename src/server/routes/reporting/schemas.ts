@@ -40,11 +40,21 @@ export const TaskUpdateBody = z.object({
   proposals: text(20000),
 });
 
+/** A figure of an indicator the agency supplies, for the report's own period (issue 4 §1). */
+export const ReportIndicatorValueBody = z.object({
+  indicatorCode: z.string().min(1).max(100),
+  scope: z.string().trim().min(1).max(100),
+  kind: z.enum(["estimate", "preliminary", "official"]),
+  value: z.number().finite(),
+  comment: text(5000),
+});
+
 export const SaveReportBody = z
   .object({
     version: z.number().int().min(0),
     summary: text(50000),
     updates: z.array(TaskUpdateBody).max(500),
+    indicatorValues: z.array(ReportIndicatorValueBody).max(200).optional(),
   })
   .superRefine((b, ctx) => {
     b.updates.forEach((u, i) => {

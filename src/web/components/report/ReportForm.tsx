@@ -5,6 +5,7 @@ import { useLang } from "../../lang.tsx";
 import {
   applyMine,
   checkForm,
+  checkValues,
   type ReportForm as Form,
   formOfReport,
   type LocalDraft,
@@ -13,6 +14,8 @@ import {
   sameForm,
   saveBody,
   type UpdateForm,
+  type ValueForm,
+  valuesBody,
   writeLocalDraft,
   writeMine,
 } from "../../report-draft.ts";
@@ -21,6 +24,7 @@ import { ErrorBox } from "../Status.tsx";
 import { ActionBar } from "./ActionBar.tsx";
 import { Attachments } from "./Attachments.tsx";
 import { ConflictBox, MyCopy } from "./ConflictPanel.tsx";
+import { IndicatorValuesCard } from "./IndicatorValuesCard.tsx";
 import { TaskUpdateCard } from "./TaskUpdateCard.tsx";
 
 interface Props {
@@ -37,13 +41,29 @@ interface Props {
 function merge(base: Form, saved: Form): Form {
   const updates = { ...base.updates };
   for (const k of Object.keys(updates)) if (saved.updates[k]) updates[k] = saved.updates[k] as UpdateForm;
-  return { summary: saved.summary, updates };
+  const values = { ...base.values };
+  for (const k of Object.keys(values)) if (saved.values?.[k]) values[k] = saved.values[k] as ValueForm;
+  return { summary: saved.summary, updates, values };
+}
+
+/** Server problems `indicatorValues.<n>.<field>` → indicator code, `n` indexing `sent`. */
+function notesOf(
+  fields: { field: string; reason: string; reasonVi: string }[],
+  sent: { indicatorCode: string }[],
+  vi: boolean,
+) {
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    const code = sent[Number(/^indicatorValues\.(\d+)\./.exec(f.field)?.[1] ?? -1)]?.indicatorCode;
+    if (code) out[code] = [out[code], vi ? f.reasonVi : f.reason].filter(Boolean).join(" ");
+  }
+  return out;
 }
 
 const stamp = () => new Date().toISOString();
 
 export function ReportForm({ id, detail, setDetail, editable, canSubmit }: Props) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [baseline, setBaseline] = useState<Form>(() => formOfReport(detail));
   const [init] = useState(() => {
     const base = formOfReport(detail);
@@ -61,6 +81,9 @@ export function ReportForm({ id, detail, setDetail, editable, canSubmit }: Props
   const [conflict, setConflict] = useState<ApiError | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [problems, setProblems] = useState<ReturnType<typeof checkForm>>({});
+  const [valueProblems, setValueProblems] = useState<ReturnType<typeof checkValues>>({});
+  const [valueErrors, setValueErrors] = useState<ApiError["fields"]>([]);
+  const [valueErrorsSent, setValueErrorsSent] = useState<{ indicatorCode: string }[]>([]);
   const [busy, setBusy] = useState<"save" | "submit" | "reload" | null>(null);
   const [saved, setSaved] = useState(false);
   const dirty = !sameForm(form, baseline) || version !== detail.report.version;
@@ -88,9 +111,26 @@ export function ReportForm({ id, detail, setDetail, editable, canSubmit }: Props
     }));
   };
 
+  const changeValue = (code: string, patch: Partial<ValueForm>) => {
+    setSaved(false);
+    setForm((f) => ({
+      ...f,
+      values: { ...f.values, [code]: { ...(f.values?.[code] as ValueForm), ...patch } },
+    }));
+  };
+
   const save = async (): Promise<ReportDetail | null> => {
     const found = checkForm(form);
+    const badValues = checkValues(form);
     setProblems(found);
+    setValueProblems(badValues);
+    if (Object.keys(badValues).length > 0) {
+      setError(null);
+      document
+        .querySelector<HTMLElement>('[data-testid="indicator-values"]')
+        ?.scrollIntoView({ block: "center" });
+      return null;
+    }
     if (Object.keys(found).length > 0) {
       setError(null);
       document
@@ -102,7 +142,12 @@ export function ReportForm({ id, detail, setDetail, editable, canSubmit }: Props
     setBusy("save");
     setError(null);
     try {
-      const d = await send<ReportDetail>("PUT", api.report(id), saveBody(sent, detail.tasks, version));
+      const d = await send<ReportDetail>(
+        "PUT",
+        api.report(id),
+        saveBody(sent, detail.tasks, version, detail.indicators),
+      );
+      setValueErrors([]);
       const next = adopt(d);
       // Text typed while the save was on its way stays (and is autosaved) as a change.
       setForm((cur) => (sameForm(cur, sent) ? next : cur));
@@ -117,7 +162,11 @@ export function ReportForm({ id, detail, setDetail, editable, canSubmit }: Props
         writeMine(id, copy);
         setMine(copy);
         setConflict(err);
-      } else setError(err);
+      } else {
+        setError(err);
+        setValueErrors(err.fields);
+        setValueErrorsSent(valuesBody(sent, detail.indicators ?? []));
+      }
       return null;
     } finally {
       setBusy(null);
@@ -164,10 +213,20 @@ export function ReportForm({ id, detail, setDetail, editable, canSubmit }: Props
     } catch (e) {
       const err = asApiError(e);
       if (err.code === "VERSION_CONFLICT") setConflict(err);
-      else setError(err);
+      else {
+        setError(err);
+        setValueErrors(err.fields);
+        setValueErrorsSent(detail.report.indicatorValues ?? []);
+      }
     } finally {
       setBusy(null);
     }
+  };
+
+  // What the server says of the figures: the draft's warnings, then the last refusal.
+  const valueNotes = {
+    ...notesOf(detail.report.indicatorWarnings ?? [], detail.report.indicatorValues ?? [], lang === "vi"),
+    ...notesOf(valueErrors, valueErrorsSent, lang === "vi"),
   };
 
   const discardLocal = () => {
@@ -241,6 +300,14 @@ export function ReportForm({ id, detail, setDetail, editable, canSubmit }: Props
           />
         ))}
       </ol>
+      <IndicatorValuesCard
+        indicators={detail.indicators ?? []}
+        values={form.values ?? {}}
+        readOnly={!editable}
+        problems={valueProblems}
+        notes={editable ? valueNotes : {}}
+        onChange={changeValue}
+      />
       <Attachments
         reportId={id}
         tasks={detail.tasks}

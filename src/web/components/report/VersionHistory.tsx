@@ -1,6 +1,7 @@
 import { formatDateTime } from "../../format.ts";
 import { useLang } from "../../lang.tsx";
 import type { ReportTask, ReportVersion } from "../../reporting-types.ts";
+import { FrozenValues } from "./IndicatorValuesCard.tsx";
 
 /** Every submitted version, newest first, with the coordinator's decision and comment. */
 export function VersionHistory({ versions, tasks }: { versions: ReportVersion[]; tasks: ReportTask[] }) {
@@ -51,6 +52,7 @@ export function VersionHistory({ versions, tasks }: { versions: ReportVersion[];
                       </li>
                     ))}
                   </ul>
+                  <FrozenValues values={v.content.indicatorValues} />
                 </details>
               )}
             </li>
