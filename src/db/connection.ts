@@ -64,6 +64,9 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (a restart, an administrator's kill) is an 'error' event
+  // on the pool; unheard, it would stop the whole process. The pool replaces the connection.
+  pool.on("error", (err) => console.error(`[db] idle PostgreSQL connection lost: ${err.message}`));
   // Fail early with a clear message rather than on the first query.
   const probe = await pool.connect();
   probe.release();

@@ -35,6 +35,16 @@ export async function createTestDb(): Promise<TestDatabase> {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       try {
+        // pool.end() can resolve before its sockets are closed; dropping WITH (FORCE) would then
+        // kill them and the pool would raise an error nobody listens to. Wait for them (≤ 5 s).
+        for (let i = 0; i < 100; i++) {
+          const r = await dropper.query(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+            [name],
+          );
+          if ((r.rows[0]?.n ?? 0) === 0) break;
+          await new Promise((done) => setTimeout(done, 50));
+        }
         await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await dropper.end();
