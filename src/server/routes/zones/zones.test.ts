@@ -231,8 +231,6 @@ describe("the registry", () => {
   });
 });
 
-describe("the map layers", () => {});
-
 describe("inTerritory", () => {
   it("keeps a pre-merger scope to its own zones and gives the merged province all of them", () => {
     const tq = { territory: "Tuyên Quang (pre-merger)" };
