@@ -9,6 +9,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Context } from "hono";
 import { isZoneDerived } from "../../../db/indicators/catalogue.ts";
 import { evaluatePlanTargets } from "../../../db/indicators/evaluate.ts";
+import { listIndicatorValues } from "../../../db/indicators/list-values.ts";
 import { buildTemplate } from "../../../db/indicators/template.ts";
 import { measureContext, saveTrajectory } from "../../../db/indicators/trajectory-store.ts";
 import { MAX_UPLOAD_BYTES, uploadIndicatorValues } from "../../../db/indicators/upload.ts";
@@ -105,6 +106,20 @@ const addValueRoute = createRoute({
   request: { params: CodeParam, body: { content: { "application/json": { schema: ValueBody } } } },
   responses: json("The stored figure and, for its period, which figure is used"),
 });
+const listValuesRoute = createRoute({
+  method: "get",
+  path: "/api/indicators/{code}/values",
+  tags: ["targets"],
+  summary:
+    "An indicator's figures with their kinds, sources and revisions, and for each period and scope which figure is used (public)",
+  request: {
+    params: CodeParam,
+    query: z.object({
+      scope: z.string().min(1).max(200).optional().openapi({ example: "Tuyên Quang (pre-merger)" }),
+    }),
+  },
+  responses: json("The series"),
+});
 const uploadRoute = createRoute({
   method: "post",
   path: "/api/plans/{id}/indicator-values/upload",
@@ -182,6 +197,13 @@ export function registerTargets(app: OpenAPIHono<AppEnv>) {
       })),
       200,
     );
+  });
+
+  app.openapi(listValuesRoute, async (c) => {
+    authorize(c, "plan:read");
+    const { code } = c.req.valid("param");
+    const { scope } = c.req.valid("query");
+    return c.json(await listIndicatorValues(c.get("database").db, code, scope), 200);
   });
 
   app.openapi(addValueRoute, async (c) => {

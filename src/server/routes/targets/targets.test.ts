@@ -133,6 +133,31 @@ describe("POST /api/indicators/{code}/values", () => {
     expect(m.evaluation).toMatchObject({ phase: "final", status: "achieved" });
   });
 
+  it("the series is public: every figure kept, and per period which one is used", async () => {
+    const r = await t.get<{
+      indicator: { code: string; unit: string };
+      values: { id: number; period: string; kind: string; scope: string; source: string }[];
+      periods: { period: string; scope: string; chosenId: number | null; superseded: { id: number }[] }[];
+    }>(`/api/indicators/industrial_production_value_2010_prices/values?scope=${encodeURIComponent(PRE)}`);
+    expect(r.status).toBe(200);
+    expect(r.body.indicator).toMatchObject({
+      code: "industrial_production_value_2010_prices",
+      unit: "tỷ đồng",
+    });
+    expect(r.body.values.every((v) => v.scope === PRE && v.source.length > 0)).toBe(true);
+    const y2025 = r.body.periods.find((p) => p.period === "2025");
+    const official = r.body.values.find((v) => v.period === "2025" && v.kind === "official");
+    const estimate = r.body.values.find((v) => v.period === "2025" && v.kind === "estimate");
+    expect(official && estimate).toBeTruthy();
+    expect(y2025?.chosenId).toBe(official?.id);
+    expect(y2025?.superseded.map((x) => x.id)).toContain(estimate?.id);
+    const merged = await t.get<{ values: { scope: string }[] }>(
+      "/api/indicators/industrial_production_value_2010_prices/values?scope=Tuyên Quang (merged)",
+    );
+    expect(merged.body.values.map((v) => v.scope)).toEqual(["Tuyên Quang (merged)"]);
+    expect((await t.get("/api/indicators/no_such_indicator/values")).status).toBe(404);
+  });
+
   it("a figure entered with its publication date counts from that date, not from its entry", async () => {
     const r = await call<{ value: { id: number; knownOn: { day: string; basis: string } } }>(
       t.app,
