@@ -28,6 +28,11 @@ export function TargetsPage({ planId }: { planId: number }) {
     <article className="tg-page" data-testid="targets-page">
       <p>
         <Link href={`/plans/${planId}`}>{t("tg.backToPlan")}</Link>
+        {" · "}
+        {/* Targets 4 and 5 move with the zones; tasks 4.3 and 8.9 follow the investment projects. */}
+        <Link href="/projects" data-testid="projects-link">
+          {t("pj.link")}
+        </Link>
         {mayEnterFigures(user, planId) && (
           <>
             {" · "}
