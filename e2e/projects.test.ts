@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POLL, signIn } from "./reporting-helpers.ts";
 import {
+  apiGet,
   chromiumAvailable,
   collectErrors,
   launchBrowser,
@@ -85,10 +86,26 @@ describe.skipIf(!chromiumAvailable())("projects page in Chromium", () => {
     await expect.poll(() => seen(row.getByTestId("pj-status")), POLL).toBe("Đúng tiến độ");
     expect(await seen(row.getByTestId("pj-milestones"))).toContain("chậm 30 ngày");
 
+    // The facts become known: a capital typed the Vietnamese way ("1.200" is 1200, not 1,2).
+    const edit = row.getByTestId("pj-edit-form");
+    await edit.getByTestId("pj-edit-investor").fill("Công ty CP Gang thép Tuyên Quang");
+    await edit.getByTestId("pj-edit-registeredCapitalBillionVnd").fill("1.200");
+    await edit.getByTestId("pj-edit-submit").click();
+    await expect
+      .poll(() => seen(row.getByTestId("pj-investor")), POLL)
+      .toBe("Công ty CP Gang thép Tuyên Quang");
+    const stored = await apiGet<{ items: { name: string; registeredCapitalBillionVnd: number | null }[] }>(
+      app,
+      "/api/projects",
+    );
+    expect(stored.items.find((p) => p.name === STEEL)?.registeredCapitalBillionVnd).toBe(1200);
+
     // English
     await page.getByTestId("lang-toggle").click();
     await expect.poll(() => seen(page.locator("h1")), POLL).toBe("Investment projects");
-    expect(await seen(row.getByTestId("pj-investor"))).toBe("not known yet");
+    expect(await seen(row.getByTestId("pj-investor"))).toBe("Công ty CP Gang thép Tuyên Quang");
+    const other = page.locator(`[data-testid="pj-row"]:not([data-name="${STEEL}"])`);
+    expect(await seen(other.first().getByTestId("pj-investor"))).toBe("not known yet");
   });
 
   it("an anonymous visitor sees the table but no forms nor the coordinator's list", async () => {

@@ -66,6 +66,8 @@ export const projectsVi = {
   "pj.rev.submit": "Ghi nhận thu hồi",
   "pj.saved": "Đã lưu.",
   "pj.edit": "Cập nhật",
+  "pj.editFacts": "Sửa thông tin dự án",
+  "pj.editSubmit": "Lưu thông tin",
 } as const;
 
 export const projectsEn: Record<keyof typeof projectsVi, string> = {
@@ -132,4 +134,6 @@ export const projectsEn: Record<keyof typeof projectsVi, string> = {
   "pj.rev.submit": "Record the revocation",
   "pj.saved": "Saved.",
   "pj.edit": "Update",
+  "pj.editFacts": "Correct the project's facts",
+  "pj.editSubmit": "Save the facts",
 };

@@ -4,7 +4,12 @@ import { useState } from "react";
 import { itemsOf, query, useJson } from "../api.ts";
 import { useAuth } from "../auth.tsx";
 import { BehindList } from "../components/projects/BehindList.tsx";
-import { AddProjectForm, MilestoneForm, RevocationForm } from "../components/projects/ProjectForms.tsx";
+import {
+  AddProjectForm,
+  EditProjectForm,
+  MilestoneForm,
+  RevocationForm,
+} from "../components/projects/ProjectForms.tsx";
 import { ProjectTable } from "../components/projects/ProjectTable.tsx";
 import type { ProjectList, ProjectOut } from "../components/projects/types.ts";
 import { ErrorBox, Loading } from "../components/Status.tsx";
@@ -43,6 +48,7 @@ export function ProjectsPage() {
     coordinator ? (
       <details className="pj-actions" data-testid="pj-actions">
         <summary>{t("pj.edit")}</summary>
+        <EditProjectForm project={p} onSaved={reload} />
         <MilestoneForm projectId={p.id} onSaved={reload} />
         {p.revokedOn === null && <RevocationForm projectId={p.id} onSaved={reload} />}
       </details>

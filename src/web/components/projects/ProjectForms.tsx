@@ -2,10 +2,13 @@
 // document), record a revocation (date and decision together, Investment Law 2020 Art. 48).
 // The server validates and answers field by field; the forms show each problem under its input.
 import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { formatVnNumber } from "../../../domain/vn-number.ts";
 import { type ApiError, asApiError, send } from "../../api.ts";
+import type { Lang } from "../../i18n.ts";
 import { type Translate, useLang } from "../../lang.tsx";
+import { parseNumberInput } from "../../number-input.ts";
 import { FieldError, FormError, invalid } from "../admin/FormErrors.tsx";
-import { MILESTONE_KINDS } from "./types.ts";
+import { MILESTONE_KINDS, type ProjectOut } from "./types.ts";
 
 /** Runs a write, keeping its error and a "saved" flag; calls onSaved after success. */
 function useWrite(onSaved: () => void) {
@@ -30,11 +33,13 @@ function useWrite(onSaved: () => void) {
 }
 
 const orNull = (v: string) => (v.trim() === "" ? null : v.trim());
-/** A number input's value: null when empty; NaN is sent as a string so the server names the field. */
-const numOrNull = (v: string): number | string | null => {
+/**
+ * A number input's value read in the UI language ("1.200" in Vietnamese is 1200, never 1,2):
+ * null when empty; unreadable text is sent as is so the server names the field.
+ */
+const numOrNull = (v: string, lang: Lang): number | string | null => {
   if (v.trim() === "") return null;
-  const n = Number(v.replace(",", "."));
-  return Number.isFinite(n) ? n : v;
+  return parseNumberInput(v, lang) ?? v;
 };
 
 function Field(props: {
@@ -93,7 +98,7 @@ export function AddProjectForm(props: {
   zones: { id: number; label: string }[];
   onSaved: () => void;
 }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const w = useWrite(props.onSaved);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -102,7 +107,7 @@ export function AddProjectForm(props: {
     const get = (k: string) => String(data.get(k) ?? "");
     const body: Record<string, unknown> = { province: props.province, name: get("name").trim() };
     for (const [k, , type] of PROJECT_FIELDS)
-      if (k !== "name") body[k] = type === "number" ? numOrNull(get(k)) : orNull(get(k));
+      if (k !== "name") body[k] = type === "number" ? numOrNull(get(k), lang) : orNull(get(k));
     body.zoneId = get("zoneId") ? Number(get("zoneId")) : null;
     void w.run(async () => {
       await send("POST", "/api/projects", body);
@@ -144,6 +149,53 @@ export function AddProjectForm(props: {
         label={t("pj.add.submit")}
         shown={[...PROJECT_FIELDS.map((f) => f[0]), "zoneId"]}
         testid="pj-add-submit"
+      />
+    </form>
+  );
+}
+
+/** The project's facts, corrected (PATCH): investors, capital and jobs become known over time. */
+export function EditProjectForm({ project, onSaved }: { project: ProjectOut; onSaved: () => void }) {
+  const { t, lang } = useLang();
+  const w = useWrite(onSaved);
+  const shown = (k: (typeof PROJECT_FIELDS)[number][0]): string => {
+    const v = project[k];
+    if (v === null || v === undefined) return "";
+    return typeof v === "number" ? (lang === "vi" ? formatVnNumber(v) : String(v)) : v;
+  };
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const get = (k: string) => String(data.get(k) ?? "");
+    const body: Record<string, unknown> = { name: get("name").trim() };
+    for (const [k, , type] of PROJECT_FIELDS)
+      if (k !== "name") body[k] = type === "number" ? numOrNull(get(k), lang) : orNull(get(k));
+    void w.run(() => send("PATCH", `/api/projects/${project.id}`, body));
+  };
+  return (
+    <form className="form pj-form" data-testid="pj-edit-form" onSubmit={submit} noValidate>
+      <h3>{t("pj.editFacts")}</h3>
+      <div className="form-row">
+        {PROJECT_FIELDS.map(([k, label, type]) => (
+          <Field key={k} label={t(label)} field={k} error={w.error}>
+            {(a) => (
+              <input
+                {...a}
+                type="text"
+                defaultValue={shown(k)}
+                inputMode={type === "number" ? "decimal" : undefined}
+                data-testid={`pj-edit-${k}`}
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+      <Footer
+        t={t}
+        {...w}
+        label={t("pj.editSubmit")}
+        shown={PROJECT_FIELDS.map((f) => f[0])}
+        testid="pj-edit-submit"
       />
     </form>
   );
