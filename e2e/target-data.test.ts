@@ -213,6 +213,8 @@ describe.skipIf(!chromiumAvailable())("target data entry page in Chromium", () =
     await page.getByTestId("zf-district").fill("Yên Sơn");
     await page.getByTestId("zf-total").fill("50");
     await page.getByTestId("zf-land").fill("35,5");
+    await page.getByTestId("zf-lon").fill("105,25");
+    await page.getByTestId("zf-lat").fill("21,86");
     await page.getByTestId("zf-save").click();
     await expect.poll(() => page.getByTestId("zone-chosen").count(), POLL).toBe(1);
     expect(await seen(page.getByTestId("zone-added"))).toContain("Kim Phú E2E");
@@ -240,6 +242,14 @@ describe.skipIf(!chromiumAvailable())("target data entry page in Chromium", () =
     await page.getByTestId("ef-to-targets").click();
     await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(`/plans/${app.planId}/targets`);
     await expect.poll(() => targetFiveOnPage(page), POLL).toBe(before + 1);
+    // Drawn at its own location: the dot is there, and the registry keeps the point typed with commas.
+    const dot = page.locator("[data-testid=zone-dot]", { hasText: "Kim Phú E2E" });
+    await expect.poll(() => dot.count(), POLL).toBe(1);
+    const zones = await apiGet<{ items: { name: string; geometry: unknown }[] }>(app, "/api/zones");
+    expect(zones.items.find((z) => z.name === "Kim Phú E2E")?.geometry).toEqual({
+      type: "Point",
+      coordinates: [105.25, 21.86],
+    });
   });
 
   it("saves the Appendix I trajectory of a measure year by year, then clears it", async () => {

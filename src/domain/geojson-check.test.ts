@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkBoundaryLayer } from "./geojson-check.ts";
+import { checkBoundaryLayer, checkZoneGeometry } from "./geojson-check.ts";
 
 const shipped = (f: string) =>
   JSON.parse(readFileSync(new URL(`../../data/geo/${f}`, import.meta.url), "utf8"));
@@ -58,5 +58,16 @@ describe("checkBoundaryLayer", () => {
         },
       ),
     );
+  });
+});
+
+describe("checkZoneGeometry", () => {
+  it("accepts a point or polygon in Vietnam and names what is wrong otherwise", () => {
+    expect(checkZoneGeometry({ type: "Point", coordinates: [105.22, 21.82] })).toEqual([]);
+    expect(checkZoneGeometry(layer(square(105.2, 21.8)).features[0]?.geometry)).toEqual([]);
+    expect(checkZoneGeometry({ type: "Point", coordinates: [21.82, 105.22] })[0]?.path).toBe("coordinates");
+    expect(checkZoneGeometry({ type: "Point", coordinates: ["x", 1] })[0]?.en).toContain("longitude");
+    expect(checkZoneGeometry({ type: "LineString", coordinates: [] })[0]?.path).toBe("type");
+    expect(checkZoneGeometry(null)[0]?.path).toBe("type");
   });
 });

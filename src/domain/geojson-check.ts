@@ -109,3 +109,30 @@ export function checkBoundaryLayer(json: unknown): GeoProblem[] {
   });
   return out.slice(0, 20);
 }
+
+/**
+ * A zone's location (issue 4 §3: "coordinates or a polygon"): a GeoJSON Point or Polygon in
+ * WGS84 longitude/latitude inside Vietnam. Problems are named as for a boundary layer.
+ */
+export function checkZoneGeometry(geometry: unknown): GeoProblem[] {
+  const g = geometry as { type?: unknown; coordinates?: unknown } | null;
+  if (g && g.type === "Point") {
+    const ring = [g.coordinates, g.coordinates, g.coordinates, g.coordinates];
+    const out: GeoProblem[] = [];
+    checkRing(ring, "coordinates", out);
+    return out.map((p) => ({ ...p, path: "coordinates" }));
+  }
+  if (g && g.type === "Polygon") {
+    return checkBoundaryLayer({
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties: { name: "zone" }, geometry: g }],
+    }).map((p) => ({ ...p, path: p.path.replace(/^features\.0\.geometry\.?/, "") }));
+  }
+  return [
+    {
+      path: "type",
+      en: "a zone's location is a Point or a Polygon",
+      vi: "vị trí khu, cụm là Point hoặc Polygon",
+    },
+  ];
+}

@@ -81,6 +81,9 @@ export const targetDataVi = {
   "td.zone.kind": "Loại",
   "td.zone.district": "Huyện, thành phố",
   "td.zone.territory": "Địa bàn",
+  "td.zone.lon": "Kinh độ",
+  "td.zone.lat": "Vĩ độ",
+  "td.zone.locationHint": "Tọa độ WGS84 (độ thập phân), nếu biết: bản đồ vẽ khu, cụm tại đó",
   "td.zone.territoryHint":
     "Tỉnh trước sáp nhập mà khu, cụm thuộc về: chỉ tiêu của kế hoạch cũ chỉ tính khu, cụm trên địa bàn của nó",
   "td.zone.totalArea": "Tổng diện tích (ha)",
@@ -183,6 +186,9 @@ export const targetDataEn: Record<keyof typeof targetDataVi, string> = {
   "td.zone.kind": "Kind",
   "td.zone.district": "District or city",
   "td.zone.territory": "Territory",
+  "td.zone.lon": "Longitude",
+  "td.zone.lat": "Latitude",
+  "td.zone.locationHint": "WGS84 coordinates (decimal degrees), if known: the map draws the zone there",
   "td.zone.territoryHint":
     "The pre-merger province the zone lies in: an old plan's targets count only the zones in its own territory",
   "td.zone.totalArea": "Total area (ha)",

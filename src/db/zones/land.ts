@@ -103,7 +103,7 @@ export interface ZoneLandRow {
 
 /**
  * Each zone's land as of `asOf`: its latest leased-land snapshot on or before that day (leasable
- * land from the snapshot, else the zone's industrial land). `within` limits snapshots to a year
+ * land from the snapshot, else the zone's industrial land). `from` limits snapshots to a year
  * (for a yearly series). A zone without a snapshot has no leased figure: it is excluded from
  * the averages, with the reason, never counted as 0 %.
  */

@@ -6,6 +6,7 @@
  * occupancy.ts), never typed.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { checkZoneGeometry } from "../../domain/geojson-check.ts";
 import type { Bilingual } from "../../domain/indicator-values.ts";
 import { checkClusterArea, occupancyRate } from "../../domain/occupancy.ts";
 import { zoneKey } from "../../domain/zone-counts.ts";
@@ -102,6 +103,24 @@ export async function addZone(
     );
   checkArea("totalAreaHa", input.totalAreaHa);
   checkArea("industrialLandHa", input.industrialLandHa);
+  if (input.geometry != null) {
+    const problems = checkZoneGeometry(input.geometry);
+    if (problems.length > 0)
+      throw new AppError(
+        "VALIDATION",
+        {
+          en: `The zone's location is not usable: ${problems.map((p) => p.en).join("; ")}.`,
+          vi: `Vị trí khu, cụm không dùng được: ${problems.map((p) => p.vi).join("; ")}.`,
+        },
+        {
+          fields: problems.map((p) => ({
+            field: `geometry${p.path ? `.${p.path}` : ""}`,
+            reason: p.en,
+            reasonVi: p.vi,
+          })),
+        },
+      );
+  }
   if (
     input.totalAreaHa != null &&
     input.industrialLandHa != null &&

@@ -138,6 +138,27 @@ describe("the registry", () => {
     );
   });
 
+  it("a zone's location is a WGS84 point or polygon in Vietnam; swapped coordinates are refused, naming the field", async () => {
+    const base = { kind: "industrial_cluster", province: "Tuyên Quang", district: "Sơn Dương" };
+    const swapped = await call<{ error: { fields: { field: string; reasonVi: string }[] } }>(
+      t.app,
+      coordinator,
+      "POST",
+      "/api/zones",
+      { ...base, name: "Hợp Thành", geometry: { type: "Point", coordinates: [21.7, 105.4] } },
+    );
+    expect(swapped.status).toBe(400);
+    expect(swapped.body.error.fields[0]?.field).toBe("geometry.coordinates");
+    expect((await zones()).some((z) => z.name === "Hợp Thành")).toBe(false);
+    const ok = await call<{ zone: { geometry: unknown } }>(t.app, coordinator, "POST", "/api/zones", {
+      ...base,
+      name: "Hợp Thành",
+      geometry: { type: "Point", coordinates: [105.4, 21.7] },
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.zone.geometry).toEqual({ type: "Point", coordinates: [105.4, 21.7] });
+  });
+
   it("adds a zone, refusing the same zone under another of its names", async () => {
     const ok = await call<{ zone: { id: number } }>(t.app, coordinator, "POST", "/api/zones", {
       name: "Thái Sơn",

@@ -24,6 +24,9 @@ function NewZoneForm(props: {
   const [district, setDistrict] = useState("");
   // The territory figures are scoped to: a zone in the former Hà Giang does not count for a plan of the old province.
   const [territory, setTerritory] = useState(props.territories[0] ?? "");
+  // Its location, if known: a point (WGS84 longitude, latitude) the map draws it at.
+  const [lon, setLon] = useState("");
+  const [lat, setLat] = useState("");
   const [total, setTotal] = useState("");
   const [land, setLand] = useState("");
   const [source, setSource] = useState("");
@@ -34,6 +37,10 @@ function NewZoneForm(props: {
     e.preventDefault();
     const totalAreaHa = optionalNumber(total, lang);
     const industrialLandHa = optionalNumber(land, lang);
+    // Coordinates are decimal degrees; "105,22" (Vietnamese comma) is read as 105.22.
+    const deg = (v: string) => (v.trim() === "" ? null : Number(v.trim().replace(",", ".")));
+    const point =
+      deg(lon) === null && deg(lat) === null ? null : [deg(lon) ?? Number.NaN, deg(lat) ?? Number.NaN];
     const local = localError([
       ...(name.trim() ? [] : [{ field: "name", key: "td.required" as const }]),
       ...(Number.isNaN(totalAreaHa) ? [{ field: "totalAreaHa", key: "td.value.notNumber" as const }] : []),
@@ -51,6 +58,7 @@ function NewZoneForm(props: {
         province: props.province,
         district: district.trim() || null,
         territory: territory.trim() || null,
+        geometry: point ? { type: "Point", coordinates: point } : null,
         totalAreaHa,
         industrialLandHa,
         source: source.trim() || null,
@@ -117,6 +125,25 @@ function NewZoneForm(props: {
         </Field>
       </div>
       <div className="form-row">
+        <Field label={t("td.zone.lon")} field="geometry" error={error} hint={t("td.zone.locationHint")}>
+          <input
+            data-testid="zf-lon"
+            inputMode="decimal"
+            value={lon}
+            {...invalid(error, "geometry")}
+            onChange={(e) => setLon(e.target.value)}
+          />
+        </Field>
+        <Field label={t("td.zone.lat")} field="geometry.lat" error={error}>
+          <input
+            data-testid="zf-lat"
+            inputMode="decimal"
+            value={lat}
+            onChange={(e) => setLat(e.target.value)}
+          />
+        </Field>
+      </div>
+      <div className="form-row">
         <Field label={t("td.zone.totalArea")} field="totalAreaHa" error={error}>
           <input
             data-testid="zf-total"
@@ -141,7 +168,16 @@ function NewZoneForm(props: {
       </div>
       <FormError
         error={error}
-        shown={["name", "kind", "district", "territory", "totalAreaHa", "industrialLandHa", "source"]}
+        shown={[
+          "name",
+          "kind",
+          "district",
+          "territory",
+          "geometry",
+          "totalAreaHa",
+          "industrialLandHa",
+          "source",
+        ]}
       />
       <div className="actions">
         <button type="submit" className="primary" data-testid="zf-save" disabled={busy}>

@@ -31,6 +31,18 @@ function rings(f: GeoFeature): number[][][] {
   return f.geometry.type === "Polygon" ? f.geometry.coordinates : f.geometry.coordinates.flat();
 }
 
+/** A zone's own location, lon/lat: its point, or its polygon's centroid; null when it has none. */
+function zoneLocation(geometry: unknown): [number, number] | null {
+  const g = geometry as { type?: string; coordinates?: unknown } | null | undefined;
+  if (g?.type === "Point" && Array.isArray(g.coordinates)) {
+    const [lon, lat] = g.coordinates as number[];
+    return typeof lon === "number" && typeof lat === "number" ? [lon, lat] : null;
+  }
+  if (g?.type === "Polygon" && Array.isArray(g.coordinates))
+    return centroid({ type: "Feature", properties: {}, geometry: g } as unknown as GeoFeature);
+  return null;
+}
+
 /** Area-weighted centroid of the largest outer ring (lon, lat). */
 function centroid(f: GeoFeature): [number, number] {
   const outers =
@@ -104,14 +116,20 @@ function MapSvg({
   }
   const rate = new Map<number, number | null>();
   for (const z of occupancy?.zones ?? []) rate.set(z.id, z.rate);
-  // Zones of one district are spread on a small circle around its centre.
+  const dots: { z: ZoneItem; x: number; y: number; r: number | null }[] = [];
+  // A zone with its own location (a point, or a polygon's centroid) is drawn there.
+  for (const z of zones) {
+    const at = zoneLocation(z.geometry);
+    if (at) dots.push({ z, x: px(at[0]), y: py(at[1]), r: rate.get(z.id) ?? z.occupancy?.rate ?? null });
+  }
+  // The others: zones of one district are spread on a small circle around its centre.
   const byDistrict = new Map<string, ZoneItem[]>();
   for (const z of zones) {
+    if (dots.some((d) => d.z.id === z.id)) continue;
     const key = z.district ? districtKey(z.district) : "";
     if (!centres.has(key)) continue;
     byDistrict.set(key, [...(byDistrict.get(key) ?? []), z]);
   }
-  const dots: { z: ZoneItem; x: number; y: number; r: number | null }[] = [];
   for (const [key, list] of byDistrict) {
     const [cx, cy] = centres.get(key) ?? [0, 0];
     list.forEach((z, i) => {
