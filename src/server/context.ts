@@ -2,8 +2,10 @@
  * Small readers of the request context for routes: who is acting (for rows and the audit log) and
  * what time it is (injectable, so tests can run a reporting period "in 2022").
  */
+
 import type { Context } from "hono";
 import type { ActorRef } from "../db/reporting/actor.ts";
+import { vnDay } from "../domain/vn-dates.ts";
 import { AppError } from "./errors.ts";
 
 interface ActorLike {
@@ -22,6 +24,11 @@ export function requireActor(c: Context): ActorLike {
 export function actorRef(c: Context): ActorRef {
   const a = requireActor(c);
   return { userId: a.userId, username: a.username };
+}
+
+/** Today in Vietnam (UTC+7) by the app's clock: the default "as of" day of every evaluation. */
+export function todayOf(c: Context): string {
+  return vnDay(nowOf(c));
 }
 
 /** The current time; tests set `now` on the app to replay a past period. */

@@ -180,3 +180,17 @@ export function authorizeActor(c: Context, action: Exclude<Action, "plan:read">,
     throw new AppError("UNAUTHORIZED", { en: "Please sign in first.", vi: "Vui lòng đăng nhập trước." });
   return actor;
 }
+
+/**
+ * Allowed when any of `resources` allows it — e.g. the coordinator of any plan of a province
+ * writes that province's zones and projects. Throws as `authorize` does otherwise.
+ */
+export function authorizeAny(c: Context, action: Exclude<Action, "plan:read">, resources: Resource[]): void {
+  const actor = currentActor(c);
+  if (resources.some((r) => can(actor, action, r))) return;
+  authorize(c, action, resources[0] ?? {});
+  throw new AppError("FORBIDDEN", {
+    en: "You may not do this.",
+    vi: "Bạn không có quyền thực hiện thao tác này.",
+  });
+}

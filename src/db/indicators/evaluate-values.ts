@@ -4,16 +4,11 @@
  * overall status, a measure's indicator as shown, and the indicators whose contradictions count.
  */
 import { type Evaluation, type Observation, STATUS_LABELS, type Status } from "../../domain/evaluation.ts";
-import {
-  aggregate,
-  type Bilingual,
-  type IndicatorValue,
-  type ValueKind,
-} from "../../domain/indicator-values.ts";
+import { aggregate, type Bilingual, type IndicatorValue } from "../../domain/indicator-values.ts";
 import { formatVnNumber, formatVnPercent } from "../../domain/vn-number.ts";
 import type { IndicatorFormula } from "./catalogue.ts";
 import type { EvaluationOut, MeasureOut, TargetOut, ValueWithRole } from "./evaluate-types.ts";
-import { bestOf, type IndicatorRow, presentValue, type ValueRow } from "./values.ts";
+import { bestOf, type IndicatorRow, presentValue, toIndicatorValue, type ValueRow } from "./values.ts";
 
 export const SCOPE_NOTE: Bilingual = {
   vi: "Mục tiêu của kế hoạch tính cho tỉnh Tuyên Quang trước sáp nhập. Từ 01/7/2025 tỉnh Hà Giang nhập vào tỉnh Tuyên Quang: số liệu của tỉnh mới được hiển thị nhưng không dùng để đánh giá và không cộng gộp với số liệu trước sáp nhập.",
@@ -32,19 +27,8 @@ const WORST_FIRST: Status[] = [
   "exceeded",
 ];
 
-export function toIV(row: ValueRow, ind: IndicatorRow): IndicatorValue {
-  return {
-    indicator: ind.code,
-    period: row.period,
-    scope: row.scope,
-    kind: row.kind as ValueKind,
-    value: row.value,
-    unit: ind.unit,
-    source: row.source,
-    recordedAt: row.enteredAt.toISOString(),
-    ...(row.comment ? { comment: row.comment } : {}),
-  };
-}
+/** The domain's view of a stored figure (one definition: values.ts). */
+export const toIV = (row: ValueRow, ind: IndicatorRow): IndicatorValue => toIndicatorValue(row, ind);
 
 /** Every value of an indicator with its role (bestValue per period and scope). */
 export function valuesWithRoles(rows: ValueRow[], ind: IndicatorRow, scope: string | null): ValueWithRole[] {

@@ -19,6 +19,7 @@ import {
   validateValue,
 } from "../../domain/indicator-values.ts";
 import { parsePeriodLabel, periodLabel } from "../../domain/periods.ts";
+import { vnDay } from "../../domain/vn-dates.ts";
 import { AppError, type FieldProblem } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
@@ -37,7 +38,7 @@ export function knownOnOf(row: ValueRow): { day: string; basis: KnownOnBasis } {
     kind: row.kind,
     publishedOn: row.publishedOn,
     origin: row.origin,
-    enteredOn: new Date(row.enteredAt.getTime() + 7 * 3600_000).toISOString().slice(0, 10),
+    enteredOn: vnDay(row.enteredAt),
   });
 }
 
@@ -344,7 +345,7 @@ export async function addIndicatorValue(
       input,
       existing.map((r) => toIndicatorValue(r, indicator)),
     );
-    const today = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = vnDay(now);
     if (input.publishedOn && input.publishedOn > today)
       problems.push({
         field: "publishedOn",

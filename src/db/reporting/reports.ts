@@ -4,7 +4,9 @@
  * started from (optimistic versioning: a stale save is refused, never silently overwrites);
  * every submission is frozen as a read-only version; lateness is recorded, not forbidden.
  */
+
 import { and, asc, count, desc, eq } from "drizzle-orm";
+import { vnDay } from "../../domain/vn-dates.ts";
 import { AppError } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
@@ -45,7 +47,7 @@ export interface TaskUpdateInput {
 
 /** The calendar day in Vietnam (UTC+7) of an instant: deadlines are Vietnamese dates. */
 export function vnDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vnDay(at);
 }
 
 async function loadExpected(q: Db | Tx, expectedReportId: number) {

@@ -2,10 +2,11 @@
  * The zone registry's lifecycle events: recording one (with its decision, its audit row, and
  * whether a count can use it) and reading the events a count of new parks or clusters uses.
  */
+
 import { asc, eq } from "drizzle-orm";
 import type { Bilingual } from "../../domain/indicator-values.ts";
 import { canFoundCluster, checkClusterArea, type FoundingCheck } from "../../domain/occupancy.ts";
-import { isValidIsoDate } from "../../domain/vn-dates.ts";
+import { isValidIsoDate, vnDay } from "../../domain/vn-dates.ts";
 import type { ZoneEvent } from "../../domain/zone-counts.ts";
 import { AppError } from "../../server/errors.ts";
 import { appendAudit } from "../audit.ts";
@@ -146,7 +147,7 @@ export async function addZoneEvent(
 }
 
 function todayIso(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vnDay(new Date());
 }
 
 /** Events a count reads: of the province's zones, dated on or before `asOf` (undated ones kept: the count lists them). */

@@ -5,8 +5,6 @@
  * authorize, call src/db/projects, return JSON.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import type { Context } from "hono";
 import { behindSchedule, getProject, listProjects } from "../../../db/projects/list.ts";
 import {
   createProject,
@@ -15,12 +13,11 @@ import {
   setMilestone,
   updateProject,
 } from "../../../db/projects/store.ts";
-import { plans } from "../../../db/schema.ts";
 import { MILESTONE_KINDS } from "../../../domain/project-status.ts";
-import { actorRef, nowOf } from "../../context.ts";
+import { actorRef, todayOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
-import { AppError } from "../../errors.ts";
-import { authorize, can, currentActor } from "../../policies.ts";
+import { authorize } from "../../policies.ts";
+import { authorizeInProvince } from "../../province-access.ts";
 import { DbId, IdParam, jsonResponses as json } from "../../schemas.ts";
 
 const isoDate = z
@@ -68,25 +65,6 @@ const ProvinceQuery = z.object({
 const MilestoneParams = IdParam.extend({
   kind: z.enum(MILESTONE_KINDS).openapi({ param: { name: "kind", in: "path" } }),
 });
-
-/** Today in Vietnam (UTC+7): milestone and revocation dates are Vietnamese calendar days. */
-const today = (c: Context) => new Date(nowOf(c).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-
-/** A project is written by a coordinator of a plan of its province (or an administrator). */
-async function authorizeProjectWrite(c: Context<AppEnv>, province: string): Promise<void> {
-  const rows = await c
-    .get("database")
-    .db.select({ id: plans.id })
-    .from(plans)
-    .where(eq(plans.province, province));
-  const actor = currentActor(c);
-  if (rows.some((p) => can(actor, "project:write", { planId: p.id }))) return;
-  authorize(c, "project:write", rows[0] ? { planId: rows[0].id } : {});
-  throw new AppError("FORBIDDEN", {
-    en: "You may not do this.",
-    vi: "Bạn không có quyền thực hiện thao tác này.",
-  });
-}
 
 const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const tags = ["projects"];
@@ -152,47 +130,47 @@ export function registerProjects(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRoute, async (c) => {
     authorize(c, "plan:read");
     const { province, asOf } = c.req.valid("query");
-    const items = await listProjects(c.get("database").db, province, asOf ?? today(c));
-    return c.json({ items, total: items.length, asOf: asOf ?? today(c) }, 200);
+    const items = await listProjects(c.get("database").db, province, asOf ?? todayOf(c));
+    return c.json({ items, total: items.length, asOf: asOf ?? todayOf(c) }, 200);
   });
   // Before /api/projects/{id}: "behind-schedule" is not an id.
   app.openapi(behindRoute, async (c) => {
     const { province, asOf } = c.req.valid("query");
-    await authorizeProjectWrite(c, province);
-    const items = await behindSchedule(c.get("database").db, province, asOf ?? today(c));
-    return c.json({ items, total: items.length, asOf: asOf ?? today(c) }, 200);
+    await authorizeInProvince(c, "project:write", province);
+    const items = await behindSchedule(c.get("database").db, province, asOf ?? todayOf(c));
+    return c.json({ items, total: items.length, asOf: asOf ?? todayOf(c) }, 200);
   });
   app.openapi(getRoute, async (c) => {
     authorize(c, "plan:read");
     const { id } = c.req.valid("param");
     const { asOf } = c.req.valid("query");
-    return c.json(await getProject(c.get("database").db, id, asOf ?? today(c)), 200);
+    return c.json(await getProject(c.get("database").db, id, asOf ?? todayOf(c)), 200);
   });
   app.openapi(createRouteDef, async (c) => {
     const input = c.req.valid("json");
-    await authorizeProjectWrite(c, input.province);
+    await authorizeInProvince(c, "project:write", input.province);
     const row = await createProject(c.get("database").db, input, actorRef(c));
-    return c.json(await getProject(c.get("database").db, row.id, today(c)), 200);
+    return c.json(await getProject(c.get("database").db, row.id, todayOf(c)), 200);
   });
   app.openapi(patchRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    await authorizeProjectWrite(c, await projectProvince(db, id));
+    await authorizeInProvince(c, "project:write", await projectProvince(db, id));
     await updateProject(db, id, c.req.valid("json"), actorRef(c));
-    return c.json(await getProject(db, id, today(c)), 200);
+    return c.json(await getProject(db, id, todayOf(c)), 200);
   });
   app.openapi(milestoneRoute, async (c) => {
     const { id, kind } = c.req.valid("param");
     const db = c.get("database").db;
-    await authorizeProjectWrite(c, await projectProvince(db, id));
-    await setMilestone(db, id, kind, c.req.valid("json"), actorRef(c), today(c));
-    return c.json(await getProject(db, id, today(c)), 200);
+    await authorizeInProvince(c, "project:write", await projectProvince(db, id));
+    await setMilestone(db, id, kind, c.req.valid("json"), actorRef(c), todayOf(c));
+    return c.json(await getProject(db, id, todayOf(c)), 200);
   });
   app.openapi(revokeRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    await authorizeProjectWrite(c, await projectProvince(db, id));
-    await recordRevocation(db, id, c.req.valid("json"), actorRef(c), today(c));
-    return c.json(await getProject(db, id, today(c)), 200);
+    await authorizeInProvince(c, "project:write", await projectProvince(db, id));
+    await recordRevocation(db, id, c.req.valid("json"), actorRef(c), todayOf(c));
+    return c.json(await getProject(db, id, todayOf(c)), 200);
   });
 }

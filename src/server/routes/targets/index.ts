@@ -6,7 +6,6 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Context } from "hono";
 import { isZoneDerived } from "../../../db/indicators/catalogue.ts";
 import { evaluatePlanTargets } from "../../../db/indicators/evaluate.ts";
 import { listIndicatorValues } from "../../../db/indicators/list-values.ts";
@@ -15,10 +14,10 @@ import { measureContext, saveTrajectory } from "../../../db/indicators/trajector
 import { MAX_UPLOAD_BYTES, uploadIndicatorValues } from "../../../db/indicators/upload.ts";
 import { addIndicatorValue, indicatorByCode, indicatorPlans } from "../../../db/indicators/values.ts";
 import { agencies, indicators, plans } from "../../../db/schema.ts";
-import { actorRef, nowOf } from "../../context.ts";
+import { actorRef, nowOf, todayOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
-import { type Action, authorize, can, currentActor, type Resource } from "../../policies.ts";
+import { authorize, authorizeAny, can, currentActor, type Resource } from "../../policies.ts";
 import { errorResponses, IdParam, jsonResponses } from "../../schemas.ts";
 
 const json = jsonResponses;
@@ -66,20 +65,6 @@ const TrajectoryBody = z
       .max(60),
   })
   .openapi("TrajectoryInput");
-
-/** Today in Vietnam (UTC+7) by the app's clock. */
-const today = (c: Context) => new Date(nowOf(c).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-
-/** Passes when the action is allowed on any of the resources; otherwise throws as `authorize` does. */
-function authorizeAny(c: Context, action: Exclude<Action, "plan:read">, resources: Resource[]): void {
-  const actor = currentActor(c);
-  if (resources.some((r) => can(actor, action, r))) return;
-  authorize(c, action, resources[0] ?? {});
-  throw new AppError("FORBIDDEN", {
-    en: "You may not do this.",
-    vi: "Bạn không có quyền thực hiện thao tác này.",
-  });
-}
 
 const evaluationRoute = createRoute({
   method: "get",
@@ -170,7 +155,7 @@ export function registerTargets(app: OpenAPIHono<AppEnv>) {
     const { id } = c.req.valid("param");
     authorize(c, "plan:read", { planId: id });
     const { asOf } = c.req.valid("query");
-    return c.json(await evaluatePlanTargets(c.get("database").db, id, asOf ?? today(c)), 200);
+    return c.json(await evaluatePlanTargets(c.get("database").db, id, asOf ?? todayOf(c)), 200);
   });
 
   app.openapi(listIndicatorsRoute, async (c) => {
@@ -284,6 +269,6 @@ export function registerTargets(app: OpenAPIHono<AppEnv>) {
     const ctx = await measureContext(db, id);
     // Without an agency only the plan's coordinator (or an administrator) may: the path is the plan's.
     authorize(c, "indicator:write", { planId: ctx.planId });
-    return c.json(await saveTrajectory(db, id, c.req.valid("json"), actorRef(c), today(c)), 200);
+    return c.json(await saveTrajectory(db, id, c.req.valid("json"), actorRef(c), todayOf(c)), 200);
   });
 }

@@ -4,9 +4,6 @@
  * lease snapshots and occupancy both ways (the map layers are routes/geo). Thin: validate, authorize, call src/db/zones, return JSON.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import type { Context } from "hono";
-import { plans } from "../../../db/schema.ts";
 import {
   addLandLease,
   addZone,
@@ -17,11 +14,11 @@ import {
   ZONE_EVENT_KINDS,
   ZONE_KINDS,
 } from "../../../db/zones/store.ts";
-import { actorRef, nowOf } from "../../context.ts";
+import { actorRef, todayOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
-import { AppError } from "../../errors.ts";
-import { authorize, can, currentActor } from "../../policies.ts";
-import { errorResponses, IdParam, jsonResponses } from "../../schemas.ts";
+import { authorize } from "../../policies.ts";
+import { authorizeInProvince } from "../../province-access.ts";
+import { IdParam, jsonResponses } from "../../schemas.ts";
 
 const json = jsonResponses;
 
@@ -76,24 +73,6 @@ const LeaseBody = z
   .openapi("LandLeaseInput");
 
 const ProvinceQuery = z.object({ province: z.string().min(1).max(100).optional() });
-
-const today = (c: Context) => new Date(nowOf(c).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-
-/** A zone is written by a coordinator of a plan of its province (or an administrator). */
-async function authorizeZoneWrite(c: Context<AppEnv>, province: string): Promise<void> {
-  const rows = await c
-    .get("database")
-    .db.select({ id: plans.id })
-    .from(plans)
-    .where(eq(plans.province, province));
-  const actor = currentActor(c);
-  if (rows.some((p) => can(actor, "zone:write", { planId: p.id }))) return;
-  authorize(c, "zone:write", rows[0] ? { planId: rows[0].id } : {});
-  throw new AppError("FORBIDDEN", {
-    en: "You may not do this.",
-    vi: "Bạn không có quyền thực hiện thao tác này.",
-  });
-}
 
 const listRoute = createRoute({
   method: "get",
@@ -162,7 +141,7 @@ export function registerZones(app: OpenAPIHono<AppEnv>) {
   app.openapi(occupancyRoute, async (c) => {
     authorize(c, "plan:read");
     const { province, asOf } = c.req.valid("query");
-    return c.json(await provinceOccupancy(c.get("database").db, province, asOf ?? today(c)), 200);
+    return c.json(await provinceOccupancy(c.get("database").db, province, asOf ?? todayOf(c)), 200);
   });
   app.openapi(getRoute, async (c) => {
     authorize(c, "plan:read");
@@ -171,21 +150,21 @@ export function registerZones(app: OpenAPIHono<AppEnv>) {
   });
   app.openapi(addRoute, async (c) => {
     const body = c.req.valid("json");
-    await authorizeZoneWrite(c, body.province);
+    await authorizeInProvince(c, "zone:write", body.province);
     return c.json(await addZone(c.get("database").db, body, actorRef(c)), 200);
   });
   app.openapi(eventRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
     const zone = await getZone(db, id);
-    await authorizeZoneWrite(c, zone.province);
-    return c.json(await addZoneEvent(db, id, c.req.valid("json"), actorRef(c), today(c)), 200);
+    await authorizeInProvince(c, "zone:write", zone.province);
+    return c.json(await addZoneEvent(db, id, c.req.valid("json"), actorRef(c), todayOf(c)), 200);
   });
   app.openapi(leaseRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
     const zone = await getZone(db, id);
-    await authorizeZoneWrite(c, zone.province);
+    await authorizeInProvince(c, "zone:write", zone.province);
     return c.json(await addLandLease(db, id, c.req.valid("json"), actorRef(c)), 200);
   });
 }
