@@ -3,12 +3,13 @@
  * 2,000 tasks, and the time to store the Tuyên Quang plan in a fresh in-memory database.
  * Prints the numbers and writes bench/RESULTS.md. Run: `npx tsx bench/import.ts`.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../src/db/connection.ts";
 import { contentHash, storePlan } from "../src/db/store-plan.ts";
 import { parsePlanText } from "../src/importer/parse-plan.ts";
+import { machineLine, writeSection } from "./results.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const files = [
@@ -37,9 +38,9 @@ function synthetic(n: number): string {
 }
 
 const lines: string[] = [
-  "# Benchmarks",
+  "## Importer and store",
   "",
-  `Machine: ${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  machineLine(),
   "",
   "| what | time | detail |",
   "|---|---|---|",
@@ -70,4 +71,4 @@ await database.close();
 
 const out = `${lines.join("\n")}\n`;
 process.stdout.write(out);
-writeFileSync(path.join(root, "bench/RESULTS.md"), out);
+writeSection("import", out);
