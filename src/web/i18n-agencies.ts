@@ -1,0 +1,68 @@
+// The agency pages: the list of agencies and groups, and one agency with its tasks.
+// Merged into the app's dictionary (i18n.ts) with one spread per language. The keys have no
+// prefix (they predate the split), so a new key must not repeat one of another file.
+// `agenciesEn` must have every key of `agenciesVi`.
+
+export const agenciesVi = {
+  agenciesHeading: "Cơ quan, đơn vị",
+  groupsHeading: "Nhóm cơ quan",
+  colName: "Tên",
+  colShortName: "Viết tắt",
+  colKind: "Loại",
+  colLevel: "Cấp",
+  colLeadCount: "Chủ trì",
+  colCoordCount: "Phối hợp",
+  agenciesEmpty: "Chưa có cơ quan nào.",
+  "agencyKind.people_committee": "Ủy ban nhân dân",
+  "agencyKind.department": "Sở, ngành",
+  "agencyKind.board": "Ban",
+  "agencyKind.centre": "Trung tâm",
+  "agencyKind.office": "Văn phòng",
+  "agencyKind.enterprise": "Doanh nghiệp",
+  "agencyKind.other": "Khác",
+  "level.central": "Trung ương",
+  "level.province": "Tỉnh",
+  "level.district": "Huyện",
+  "level.commune": "Xã",
+  isGroup: "Nhóm cơ quan (không phải một đơn vị cụ thể)",
+  aliases: "Còn được ghi là",
+  validity: "Thời gian hoạt động",
+  validFromTo: "từ {from} đến {to}",
+  successor: "Đơn vị kế thừa",
+  members: "Thành viên của nhóm",
+  leadTasks: "Nhiệm vụ chủ trì ({n})",
+  coordTasks: "Nhiệm vụ phối hợp ({n})",
+};
+
+export type AgenciesMessageKey = keyof typeof agenciesVi;
+
+export const agenciesEn: Record<AgenciesMessageKey, string> = {
+  agenciesHeading: "Agencies",
+  groupsHeading: "Groups of agencies",
+  colName: "Name",
+  colShortName: "Short name",
+  colKind: "Kind",
+  colLevel: "Level",
+  colLeadCount: "Leads",
+  colCoordCount: "Coordinates",
+  agenciesEmpty: "No agencies yet.",
+  "agencyKind.people_committee": "People's Committee",
+  "agencyKind.department": "Department",
+  "agencyKind.board": "Board",
+  "agencyKind.centre": "Centre",
+  "agencyKind.office": "Office",
+  "agencyKind.enterprise": "Enterprise",
+  "agencyKind.other": "Other",
+  "level.central": "Central",
+  "level.province": "Province",
+  "level.district": "District",
+  "level.commune": "Commune",
+  isGroup: "A group of agencies (not one named body)",
+  aliases: "Also written as",
+  validity: "Active",
+  validFromTo: "from {from} to {to}",
+  successor: "Succeeded by",
+  members: "Members of the group",
+  leadTasks: "Tasks it leads ({n})",
+  coordTasks: "Tasks it coordinates ({n})",
+};
