@@ -1,0 +1,148 @@
+/**
+ * Saving the working draft: the reporter writes task updates, a summary and indicator figures.
+ * Every save names the version it started from (optimistic versioning: a stale save is refused,
+ * never silently overwrites).
+ */
+
+import { and, eq } from "drizzle-orm";
+import { AppError } from "../../server/errors.ts";
+import { appendAudit, type Tx } from "../audit.ts";
+import type { Db } from "../connection.ts";
+import { reports, taskUpdates } from "../schema.ts";
+import type { ActorRef } from "./actor.ts";
+import { conflict, invalidState } from "./report-errors.ts";
+import { type ReportIndicatorInput, replaceDraftValues } from "./report-indicators.ts";
+import { getReport, loadExpected } from "./report-read.ts";
+import { tasksToReport } from "./report-tasks.ts";
+
+/** What an agency may say of a task in a report. */
+export const TASK_UPDATE_STATUSES = [
+  "not_started",
+  "in_progress",
+  "done",
+  "done_with_product",
+  "stalled",
+] as const;
+export type TaskUpdateStatus = (typeof TASK_UPDATE_STATUSES)[number];
+
+/** One task's update as the editor sends it. */
+export interface TaskUpdateInput {
+  taskId: number;
+  status: TaskUpdateStatus;
+  progress?: number | null;
+  result?: string | null;
+  productDocument?: string | null;
+  productDate?: string | null;
+  difficulties?: string | null;
+  proposals?: string | null;
+}
+
+/** Saves the working draft. `version` is the version the editor started from (0 for a new report). */
+export async function saveDraft(
+  db: Db,
+  expectedReportId: number,
+  input: {
+    version: number;
+    summary?: string | null;
+    updates: TaskUpdateInput[];
+    /** When given, replaces the draft's figures; when absent, they stay as they are. */
+    indicatorValues?: ReportIndicatorInput[];
+  },
+  actor: ActorRef,
+) {
+  return db.transaction(async (tx) => {
+    const { period, expected } = await loadExpected(tx as Tx, expectedReportId);
+    const allowed = new Set(
+      (await tasksToReport(tx as Tx, period.planId, expected.agencyId, period.windowEnd)).map((t) => t.id),
+    );
+    const stray = input.updates.find((u) => !allowed.has(u.taskId));
+    if (stray) {
+      throw new AppError(
+        "VALIDATION",
+        {
+          en: `Task ${stray.taskId} is not one this agency reports on in this period.`,
+          vi: `Nhiệm vụ ${stray.taskId} không thuộc báo cáo của đơn vị trong kỳ này.`,
+        },
+        {
+          fields: [
+            {
+              field: "updates.taskId",
+              reason: "not a task of this report",
+              reasonVi: "không thuộc báo cáo này",
+            },
+          ],
+        },
+      );
+    }
+    // Lock the report row so two concurrent saves are serialised and the second sees the new version.
+    let [report] = await tx
+      .select()
+      .from(reports)
+      .where(eq(reports.expectedReportId, expectedReportId))
+      .for("update");
+    const current = report?.version ?? 0;
+    if (input.version !== current) throw conflict(current);
+    if (report && !["draft", "returned"].includes(report.state))
+      throw invalidState(report.state, { en: "edited", vi: "chỉnh sửa" });
+    const before = report ? { state: report.state, version: report.version, summary: report.summary } : null;
+    if (!report) {
+      [report] = await tx
+        .insert(reports)
+        .values({
+          expectedReportId,
+          state: "draft",
+          version: 1,
+          summary: input.summary ?? null,
+          updatedBy: actor.userId,
+        })
+        .returning();
+    } else {
+      [report] = await tx
+        .update(reports)
+        .set({
+          state: "draft",
+          version: current + 1,
+          summary: input.summary ?? report.summary,
+          updatedAt: new Date(),
+          updatedBy: actor.userId,
+        })
+        .where(and(eq(reports.id, report.id), eq(reports.version, current)))
+        .returning();
+    }
+    if (!report) throw conflict(current + 1);
+    for (const u of input.updates) {
+      const values = {
+        reportId: report.id,
+        taskId: u.taskId,
+        status: u.status,
+        progress: u.progress ?? null,
+        result: u.result ?? null,
+        productDocument: u.productDocument ?? null,
+        productDate: u.productDate ?? null,
+        difficulties: u.difficulties ?? null,
+        proposals: u.proposals ?? null,
+      };
+      await tx
+        .insert(taskUpdates)
+        .values(values)
+        .onConflictDoUpdate({ target: [taskUpdates.reportId, taskUpdates.taskId], set: values });
+    }
+    if (input.indicatorValues)
+      await replaceDraftValues(tx as Tx, report.id, expected.agencyId, period.label, input.indicatorValues);
+    await appendAudit(tx as Tx, {
+      actor: actor.username,
+      action: "report.save",
+      entity: "report",
+      entityId: expectedReportId,
+      before,
+      after: {
+        state: "draft",
+        version: report.version,
+        summary: report.summary,
+        updates: input.updates,
+        indicatorValues: input.indicatorValues,
+      },
+    });
+    return getReport(tx as Tx, expectedReportId);
+  });
+}
