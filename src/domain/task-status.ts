@@ -15,8 +15,15 @@ import type { Schedule } from "./schedule-types.ts";
 import { isValidIsoDate } from "./vn-dates.ts";
 import { vnDay } from "./working-days.ts";
 
-/** What a report says of a task (docs/reporting-api.md, TaskUpdate.status). */
-export type UpdateStatus = "not_started" | "in_progress" | "done" | "done_with_product" | "stalled";
+/** What a report says of a task (docs/reporting-api.md, TaskUpdate.status): one list for server and web. */
+export const UPDATE_STATUSES = [
+  "not_started",
+  "in_progress",
+  "done",
+  "done_with_product",
+  "stalled",
+] as const;
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
 
 /** One task update from a report version of the task's agency. */
 export interface TaskUpdateRecord {

@@ -8,7 +8,6 @@ import {
   monthEnd,
   quarterEnd,
   quarterStart,
-  vnDay,
 } from "./vn-dates.ts";
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -58,13 +57,5 @@ describe("vn-dates", () => {
         },
       ),
     );
-  });
-});
-
-describe("vnDay", () => {
-  it("is the calendar day in Vietnam (UTC+7), whatever the server's zone", () => {
-    expect(vnDay(new Date("2025-12-31T16:59:59Z"))).toBe("2025-12-31");
-    expect(vnDay(new Date("2025-12-31T17:00:00Z"))).toBe("2026-01-01");
-    expect(vnDay(new Date("2026-03-01T00:00:00+07:00"))).toBe("2026-03-01");
   });
 });

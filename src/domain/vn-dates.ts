@@ -91,11 +91,3 @@ export function dayBefore(iso: string): string {
   if (d.month > 1) return monthEnd(d.year, d.month - 1);
   return isoDate(d.year - 1, 12, 31);
 }
-
-/**
- * The calendar day in Vietnam (UTC+7, no daylight saving) of an instant: deadlines, decision
- * dates and "today" are Vietnamese dates, whatever the server's time zone.
- */
-export function vnDay(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}

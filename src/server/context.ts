@@ -5,7 +5,7 @@
 
 import type { Context } from "hono";
 import type { ActorRef } from "../db/reporting/actor.ts";
-import { vnDay } from "../domain/vn-dates.ts";
+import { vnDay } from "../domain/working-days.ts";
 import { AppError } from "./errors.ts";
 
 interface ActorLike {

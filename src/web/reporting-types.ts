@@ -54,14 +54,9 @@ export interface ExpectedReport {
   late: boolean | null;
 }
 
-export const UPDATE_STATUSES = [
-  "not_started",
-  "in_progress",
-  "done",
-  "done_with_product",
-  "stalled",
-] as const;
-export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+import { UPDATE_STATUSES, type UpdateStatus } from "../domain/task-status.ts";
+
+export { UPDATE_STATUSES, type UpdateStatus };
 
 export interface TaskUpdate {
   taskId: number;

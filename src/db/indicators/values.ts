@@ -19,7 +19,7 @@ import {
   validateValue,
 } from "../../domain/indicator-values.ts";
 import { parsePeriodLabel, periodLabel } from "../../domain/periods.ts";
-import { vnDay } from "../../domain/vn-dates.ts";
+import { vnDay } from "../../domain/working-days.ts";
 import { AppError, type FieldProblem } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";

@@ -5,6 +5,7 @@
  */
 
 import { and, eq } from "drizzle-orm";
+import { UPDATE_STATUSES } from "../../domain/task-status.ts";
 import { AppError } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
@@ -16,13 +17,7 @@ import { getReport, loadExpected } from "./report-read.ts";
 import { tasksToReport } from "./report-tasks.ts";
 
 /** What an agency may say of a task in a report. */
-export const TASK_UPDATE_STATUSES = [
-  "not_started",
-  "in_progress",
-  "done",
-  "done_with_product",
-  "stalled",
-] as const;
+export const TASK_UPDATE_STATUSES = UPDATE_STATUSES;
 export type TaskUpdateStatus = (typeof TASK_UPDATE_STATUSES)[number];
 
 /** One task's update as the editor sends it. */

@@ -5,7 +5,7 @@
  */
 
 import { asc, eq } from "drizzle-orm";
-import { vnDay } from "../../domain/vn-dates.ts";
+import { vnDay } from "../../domain/working-days.ts";
 import { AppError } from "../../server/errors.ts";
 import type { Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";

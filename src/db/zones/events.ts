@@ -6,7 +6,8 @@
 import { asc, eq } from "drizzle-orm";
 import type { Bilingual } from "../../domain/indicator-values.ts";
 import { canFoundCluster, checkClusterArea, type FoundingCheck } from "../../domain/occupancy.ts";
-import { isValidIsoDate, vnDay } from "../../domain/vn-dates.ts";
+import { isValidIsoDate } from "../../domain/vn-dates.ts";
+import { vnDay } from "../../domain/working-days.ts";
 import type { ZoneEvent } from "../../domain/zone-counts.ts";
 import { AppError } from "../../server/errors.ts";
 import { appendAudit } from "../audit.ts";

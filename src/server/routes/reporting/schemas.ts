@@ -1,5 +1,7 @@
 /** Request schemas of the reporting-loop routes (docs/reporting-api.md). */
+
 import { z } from "@hono/zod-openapi";
+import { UPDATE_STATUSES } from "../../../domain/task-status.ts";
 
 export const FrequencyEnum = z.enum(["monthly", "quarterly", "half-yearly", "nine-month", "yearly"]);
 
@@ -31,7 +33,7 @@ const text = (max: number) => z.string().max(max).nullable().optional();
 
 export const TaskUpdateBody = z.object({
   taskId: z.number().int().positive(),
-  status: z.enum(["not_started", "in_progress", "done", "done_with_product", "stalled"]),
+  status: z.enum(UPDATE_STATUSES),
   progress: z.number().int().min(0).max(100).nullable().optional(),
   result: text(20000),
   productDocument: text(500),
