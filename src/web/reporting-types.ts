@@ -1,6 +1,8 @@
 // Shapes of the reporting-loop JSON (docs/reporting-api.md). Fields the contract leaves open are
 // optional here, so the pages work with what the server sends.
 
+import { UPDATE_STATUSES, type UpdateStatus } from "../domain/task-status.ts";
+
 export type Role = "administrator" | "coordinator" | "reporter" | "leader" | "viewer";
 export const ROLES: Role[] = ["administrator", "coordinator", "leader", "reporter", "viewer"];
 
@@ -53,8 +55,6 @@ export interface ExpectedReport {
   submittedAt: string | null;
   late: boolean | null;
 }
-
-import { UPDATE_STATUSES, type UpdateStatus } from "../domain/task-status.ts";
 
 export { UPDATE_STATUSES, type UpdateStatus };
 
