@@ -38,6 +38,9 @@ ALTER TABLE "projects" ADD COLUMN "created_by" integer;--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "projects_province_idx" ON "projects" USING btree ("province","zone_id");--> statement-breakpoint
 ALTER TABLE "projects" ALTER COLUMN "investor" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "zone_events" ADD COLUMN "year" integer;--> statement-breakpoint
 -- Figures loaded by the seed before origin existed were entered by nobody: mark them as history.
 UPDATE "indicator_values" SET "origin" = 'seed' WHERE "entered_by" IS NULL;--> statement-breakpoint
-UPDATE "zones" SET "territory" = 'Tuyên Quang (pre-merger)' WHERE "province" = 'Tuyên Quang' AND "territory" IS NULL;
+UPDATE "zones" SET "territory" = 'Tuyên Quang (pre-merger)' WHERE "province" = 'Tuyên Quang' AND "territory" IS NULL;--> statement-breakpoint
+-- A decision known only by its year, "(2025)", recorded before the year column existed.
+UPDATE "zone_events" SET "year" = substring("decision" from '\((\d{4})\)')::int WHERE "date" IS NULL AND "year" IS NULL AND "decision" ~ '\(\d{4}\)';

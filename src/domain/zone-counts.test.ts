@@ -188,3 +188,43 @@ describe("properties", () => {
     );
   });
 });
+
+describe("a decision known only by its year", () => {
+  const ev = (year: number | null, date: string | null = null) => ({
+    zone: "An Hòa - Long Bình An",
+    zoneKind: "industrial_cluster" as const,
+    event: "established" as const,
+    decision: "QĐ 08/QĐ-UBND (2025)",
+    date,
+    year,
+  });
+  it("counts once the whole year lies inside the span, never before", () => {
+    expect(countEstablished([ev(2025)], "industrial_cluster", "2021-01-01", "2025-12-31").count).toBe(1);
+    const mid = countEstablished([ev(2025)], "industrial_cluster", "2021-01-01", "2025-06-30");
+    expect(mid.count).toBe(0);
+    expect(mid.ignored[0]?.reason.en).toContain("day unknown");
+    expect(countEstablished([ev(2020)], "industrial_cluster", "2021-01-01", "2025-12-31").count).toBe(0);
+    expect(countEstablished([ev(null)], "industrial_cluster", "2021-01-01", "2025-12-31").count).toBe(0);
+  });
+  it("a whole date wins over the year", () => {
+    expect(
+      countEstablished([ev(2019, "2025-02-10")], "industrial_cluster", "2025-01-01", "2025-03-01").count,
+    ).toBe(1);
+  });
+  it("never counts more as the span shrinks (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 2018, max: 2028 }), { maxLength: 8 }),
+        fc.integer({ min: 0, max: 365 * 5 }),
+        (years, cut) => {
+          const events = years.map((y, i) => ({ ...ev(y), zone: `Cụm ${i}` }));
+          const end = new Date(Date.UTC(2025, 11, 31) - cut * 86400_000).toISOString().slice(0, 10);
+          const full = countEstablished(events, "industrial_cluster", "2021-01-01", "2025-12-31").count;
+          const part = countEstablished(events, "industrial_cluster", "2021-01-01", end).count;
+          expect(part).toBeLessThanOrEqual(full);
+          expect(full).toBe(years.filter((y) => y >= 2021 && y <= 2025).length);
+        },
+      ),
+    );
+  });
+});

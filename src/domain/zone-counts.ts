@@ -7,7 +7,9 @@
  *      Long Bình An" — named zones: which are done, which are not;
  *  (5) "Quy hoạch, thành lập mới ít nhất 5 cụm công nghiệp" — a count of founding decisions.
  * An event without a decision number and a valid date is not evidence and is not counted; it is
- * listed with the reason, as are events outside the period or outside the territory.
+ * listed with the reason, as are events outside the period or outside the territory. A decision
+ * known only by its year counts once that whole year lies inside the span (so a final count
+ * after the period uses it; an "as of" date inside that year does not) — no day is invented.
  */
 import type { Bilingual } from "./indicator-values.ts";
 import type { ZoneKind } from "./occupancy.ts";
@@ -21,6 +23,8 @@ export interface ZoneEvent {
   event: ZoneEventKind;
   /** Decision date (ISO). */
   date?: string | null;
+  /** The decision's year when only the year is known: used once the whole year is inside the span. */
+  year?: number | null;
   /** Decision number, e.g. "08/QĐ-UBND". */
   decision?: string | null;
   source?: string;
@@ -59,6 +63,11 @@ export function zoneKey(name: string): string {
     .replace(/^(khu công nghiệp|cụm công nghiệp|kcn|ccn)\s+/, "");
 }
 
+/** Where an event sorts: its day, or for a year-only decision the year's last day. */
+function sortDay(e: ZoneEvent): string {
+  return e.date ?? (e.year != null ? `${e.year}-12-31` : "");
+}
+
 function countEvents(
   events: readonly ZoneEvent[],
   event: "established" | "expanded",
@@ -73,12 +82,19 @@ function countEvents(
   const skip = (e: ZoneEvent, vi: string, en: string) => ignored.push({ event: e, reason: { vi, en } });
   const candidates = events
     .filter((e) => e.event === event && e.zoneKind === zoneKind)
-    .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""));
+    .sort((a, b) => sortDay(a).localeCompare(sortDay(b)));
   for (const e of candidates) {
     const date = e.date ?? "";
-    if (!e.decision?.trim() || !isValidIsoDate(date))
+    const yearOnly = !isValidIsoDate(date) && e.year != null;
+    if (!e.decision?.trim() || (!isValidIsoDate(date) && !yearOnly))
       skip(e, "Thiếu số hoặc ngày quyết định: không tính.", "No decision number or date: not counted.");
-    else if (date < from || date > to)
+    else if (yearOnly && (`${e.year}-01-01` < from || `${e.year}-12-31` > to))
+      skip(
+        e,
+        `Quyết định năm ${e.year}, chưa rõ ngày: chỉ tính khi cả năm ${e.year} nằm trong kỳ ${from} – ${to}.`,
+        `Decision of ${e.year}, day unknown: counted only when the whole of ${e.year} lies within ${from} – ${to}.`,
+      );
+    else if (!yearOnly && (date < from || date > to))
       skip(
         e,
         `Quyết định ngày ${date} ngoài kỳ ${from} – ${to}.`,

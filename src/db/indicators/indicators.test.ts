@@ -376,8 +376,8 @@ describe("the zone registry drives targets 5 and 6", () => {
     expect(after.derived.count).toBe(before.derived.count + 1);
     expect(after.observations.find((o) => o.year === 2025)?.value).toBe(before.derived.count + 1);
     expect(after.derived.named.done.map((d) => d.named.zone)).toContain("Phúc Ứng 2");
-    // The year-only decision is listed as not counted, with the reason.
-    expect(after.derived.ignored.some((i) => i.event.zone === "An Hòa - Long Bình An")).toBe(true);
+    // The year-only decision (2025) counts: the whole year lies inside 2021–2025 and is over.
+    expect(after.derived.counted.some((e) => e.zone === "An Hòa - Long Bình An")).toBe(true);
   });
 
   it("occupancy from land snapshots, both ways; a zone with zero leasable land is excluded with the reason", async () => {

@@ -53,6 +53,11 @@ export const zoneEvents = pgTable(
     /** planned | established | expanded | operating */
     kind: text("kind").notNull(),
     date: date("date", { mode: "string" }),
+    /**
+     * The decision's year when only the year is known ("QĐ 08/QĐ-UBND (2025)"): no day is
+     * invented; a count uses it only once the whole year lies inside the counted span.
+     */
+    year: integer("year"),
     decision: text("decision"),
     newAreaHa: doublePrecision("new_area_ha"),
     source: text("source"),

@@ -31,6 +31,8 @@ import type { ZoneEventKindCode } from "./zones-csv.ts";
 export interface ZoneEventInput {
   kind: ZoneEventKindCode;
   date?: string | null;
+  /** The decision's year, when its day is not known (ignored when a date is given). */
+  year?: number | null;
   decision?: string | null;
   newAreaHa?: number | null;
   source?: string | null;
@@ -69,6 +71,13 @@ export async function addZoneEvent(
   const date = input.date?.trim() || null;
   if (date !== null && !isValidIsoDate(date))
     throw bad("date", "date must be a real date YYYY-MM-DD.", "Ngày phải là ngày hợp lệ dạng YYYY-MM-DD.");
+  const year = date === null ? (input.year ?? null) : null;
+  if (year !== null && (!Number.isInteger(year) || year < 1990 || year > Number(today.slice(0, 4))))
+    throw bad(
+      "year",
+      `year must be a whole year from 1990 to ${today.slice(0, 4)}.`,
+      `Năm phải là số năm từ 1990 đến ${today.slice(0, 4)}.`,
+    );
   const decision = input.decision?.normalize("NFC").trim() || null;
   if ((input.kind === "established" || input.kind === "expanded") && !decision)
     throw bad(
@@ -95,6 +104,7 @@ export async function addZoneEvent(
         zoneId,
         kind: input.kind,
         date,
+        year,
         decision,
         newAreaHa: input.newAreaHa ?? null,
         source: input.source ?? null,
@@ -131,18 +141,29 @@ export async function addZoneEvent(
               en: "Not a founding or expansion decision.",
             },
           }
-        : date === null
+        : date === null && year !== null
           ? {
-              counted: false,
+              counted: true,
               reason: {
-                vi: "Thiếu ngày quyết định: chưa được tính cho đến khi có ngày.",
-                en: "The decision has no date: not counted until it has one.",
+                vi: `Quyết định ${decision} năm ${year}, chưa rõ ngày: tính khi cả năm ${year} nằm trong kỳ của chỉ tiêu.`,
+                en: `Decision ${decision} of ${year}, day unknown: counted once the whole of ${year} lies in the target's span.`,
               },
             }
-          : {
-              counted: true,
-              reason: { vi: `Quyết định ${decision} ngày ${date}.`, en: `Decision ${decision} of ${date}.` },
-            };
+          : date === null
+            ? {
+                counted: false,
+                reason: {
+                  vi: "Thiếu ngày quyết định: chưa được tính cho đến khi có ngày.",
+                  en: "The decision has no date: not counted until it has one.",
+                },
+              }
+            : {
+                counted: true,
+                reason: {
+                  vi: `Quyết định ${decision} ngày ${date}.`,
+                  en: `Decision ${decision} of ${date}.`,
+                },
+              };
     return { event, zone, countable, warnings, foundingCheck };
   });
 }
@@ -160,13 +181,14 @@ export async function zoneEventsForCounting(db: Conn, province: string, asOf: st
     .where(eq(zones.province, province))
     .orderBy(asc(zoneEvents.id));
   return rows
-    .filter(({ e }) => e.date === null || e.date <= asOf)
+    .filter(({ e }) => (e.date === null ? e.year === null || `${e.year}-01-01` <= asOf : e.date <= asOf))
     .map(({ e, z }) => ({
       ...(z.territory ? { territory: z.territory } : {}),
       zone: z.name,
       zoneKind: z.kind as ZoneKindCode,
       event: e.kind as ZoneEventKindCode,
       date: e.date,
+      year: e.year,
       decision: e.decision,
       source: e.source ?? z.source ?? undefined,
     }));

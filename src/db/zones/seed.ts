@@ -38,7 +38,7 @@ async function ensureEvent(tx: Tx, zoneId: number, e: ZoneSeedEvent): Promise<bo
   if (existing.some((x) => (x.decision ?? null) === e.decision && (x.date ?? null) === e.date)) return false;
   await tx
     .insert(zoneEvents)
-    .values({ zoneId, kind: e.kind, date: e.date, decision: e.decision, source: e.source });
+    .values({ zoneId, kind: e.kind, date: e.date, year: e.year, decision: e.decision, source: e.source });
   return true;
 }
 
@@ -130,7 +130,7 @@ export async function seedZones(
       .returning();
     if (!zone) continue;
     zonesAdded++;
-    if (await ensureEvent(tx, zone.id, { kind: "planned", date: null, decision: null, source }))
+    if (await ensureEvent(tx, zone.id, { kind: "planned", date: null, year: null, decision: null, source }))
       eventsAdded++;
   }
   return { zonesAdded, eventsAdded, notes };

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ZONES_CSV } from "../indicators/seed.ts";
 import { sameZoneName } from "./store.ts";
-import { firstDateIn, parseZonesCsv } from "./zones-csv.ts";
+import { firstDateIn, parseZonesCsv, yearIn } from "./zones-csv.ts";
 
 describe("the zone list file", () => {
   const { rows, problems } = parseZonesCsv(readFileSync(ZONES_CSV, "utf8"));
@@ -26,7 +26,12 @@ describe("the zone list file", () => {
     ]);
     expect(row("Sơn Nam")?.remarks).toEqual(["infrastructure stalled"]);
     expect(row("An Hòa - Long Bình An")?.events).toEqual([
-      expect.objectContaining({ kind: "established", date: null, decision: "QĐ 08/QĐ-UBND (2025)" }),
+      expect.objectContaining({
+        kind: "established",
+        date: null,
+        year: 2025,
+        decision: "QĐ 08/QĐ-UBND (2025)",
+      }),
     ]);
     expect(row("Ninh Lai - Thiện Kế")?.events).toEqual([
       expect.objectContaining({ kind: "established", decision: null }),
@@ -35,6 +40,15 @@ describe("the zone list file", () => {
     expect(row("Nam Sơn Dương")?.events.map((e) => e.kind)).toEqual(["planned"]);
     expect(row("Nam Sơn Dương")?.totalAreaHa).toBeNull();
     expect(row("Sơn Nam")?.events[0]?.source).toContain("hdndtuyenquang.gov.vn");
+  });
+
+  it("takes a year alone only when no whole date is given, never from a decision number", () => {
+    expect(yearIn("QĐ 08/QĐ-UBND (2025)")).toBe(2025);
+    expect(yearIn("established 2025")).toBe(2025);
+    expect(yearIn("QĐ 1026/QĐ-UBND 24/8/2015")).toBeNull();
+    expect(yearIn("QĐ 2024/QĐ-UBND")).toBeNull();
+    expect(yearIn("established")).toBeNull();
+    expect(yearIn(null, "established 2023")).toBe(2023);
   });
 
   it("finds whole dates only", () => {

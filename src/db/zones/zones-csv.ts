@@ -3,8 +3,8 @@
  * row, with a free-text status ("operating; expansion in the plan", "established 2025",
  * "planned (first batch)") and decision text. The status becomes lifecycle events; a decision's
  * date is taken only when the text gives a whole date ("18/11/2014") — "QĐ 08/QĐ-UBND (2025)"
- * gives a year only, so the date stays null and the count lists it as needing a date. No day is
- * ever invented. Remarks that are not events ("infrastructure stalled") stay in the source text.
+ * gives a year only, kept as the event's year with no date: a count uses it only once the whole
+ * year lies in the counted span. No day is ever invented. Remarks that are not events ("infrastructure stalled") stay in the source text.
  */
 import { isoDate, isValidDate } from "../../domain/vn-dates.ts";
 import type { ZoneKindCode } from "../indicators/catalogue.ts";
@@ -15,6 +15,8 @@ export type ZoneEventKindCode = "planned" | "established" | "expanded" | "operat
 export interface ZoneSeedEvent {
   kind: ZoneEventKindCode;
   date: string | null;
+  /** The year alone, when the text gives no whole date ("QĐ 08/QĐ-UBND (2025)", "established 2025"). */
+  year: number | null;
   decision: string | null;
   source: string;
 }
@@ -39,6 +41,16 @@ export function firstDateIn(text: string | null | undefined): string | null {
   for (const m of text.matchAll(/(\d{1,2})\/(\d{1,2})\/(\d{4})/g)) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (isValidDate(y, mo, d)) return isoDate(y, mo, d);
+  }
+  return null;
+}
+
+/** A year the text gives on its own ("(2025)", "established 2025"), when it gives no whole date. */
+export function yearIn(...texts: (string | null | undefined)[]): number | null {
+  for (const t of texts) {
+    if (!t || firstDateIn(t)) continue;
+    const m = /(?<!\d)(19\d{2}|20\d{2})(?!\d)(?!\/)/.exec(t.replace(/\d{1,4}\/[^\s,;)]*/g, " "));
+    if (m) return Number(m[1]);
   }
   return null;
 }
@@ -89,12 +101,16 @@ export function parseZonesCsv(
       .map((p) => p.trim())
       .filter(Boolean)) {
       const p = part.toLowerCase();
-      if (p.startsWith("operating")) events.push({ kind: "operating", date: null, decision: null, source });
-      else if (p.startsWith("established"))
-        events.push({ kind: "established", date: firstDateIn(decision), decision: decision || null, source });
-      else if (p.startsWith("expanded"))
-        events.push({ kind: "expanded", date: firstDateIn(decision), decision: decision || null, source });
-      else if (p.includes("planned")) events.push({ kind: "planned", date: null, decision: null, source });
+      const dated = (kind: "established" | "expanded"): ZoneSeedEvent => {
+        const date = firstDateIn(decision);
+        return { kind, date, year: date ? null : yearIn(decision, part), decision: decision || null, source };
+      };
+      if (p.startsWith("operating"))
+        events.push({ kind: "operating", date: null, year: null, decision: null, source });
+      else if (p.startsWith("established")) events.push(dated("established"));
+      else if (p.startsWith("expanded")) events.push(dated("expanded"));
+      else if (p.includes("planned"))
+        events.push({ kind: "planned", date: null, year: null, decision: null, source });
       else remarks.push(part);
     }
     rows.push({

@@ -57,6 +57,12 @@ const EventBody = z
   .object({
     kind: z.enum(ZONE_EVENT_KINDS),
     date: isoDate.nullable().optional().openapi({ example: "2025-03-15" }),
+    year: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .openapi({ example: 2025, description: "The decision's year when its day is not known" }),
     decision: z.string().max(300).nullable().optional().openapi({ example: "08/QĐ-UBND" }),
     newAreaHa: hectares.nullable().optional(),
     source: z.string().max(1000).nullable().optional(),

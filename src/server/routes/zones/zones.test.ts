@@ -53,6 +53,29 @@ describe("the registry", () => {
     expect((await t.get<{ items: unknown[] }>("/api/zones?province=Hà Nội")).body.items).toEqual([]);
   });
 
+  it("a founding decision known only by its year counts once that year is over, never before", async () => {
+    const at = async (asOf: string) => {
+      const r = await t.get<PlanTargetsEvaluation>(`/api/plans/${t.planId}/targets/evaluation?asOf=${asOf}`);
+      const m = r.body.targets.find((x) => x.code === "5")?.measures[0];
+      if (m?.derived?.type !== "zone_count") throw new Error("not a count");
+      return m.derived;
+    };
+    const mid = await at("2025-06-30");
+    expect(mid.counted.map((e) => e.zone)).not.toContain("An Hòa - Long Bình An");
+    expect(mid.ignored.find((i) => i.event.zone === "An Hòa - Long Bình An")?.reason.en).toContain(
+      "day unknown",
+    );
+    const after = await at("2026-01-15");
+    expect(after.counted).toEqual([
+      expect.objectContaining({
+        zone: "An Hòa - Long Bình An",
+        year: 2025,
+        decision: "QĐ 08/QĐ-UBND (2025)",
+      }),
+    ]);
+    expect(after.count).toBe(1);
+  });
+
   it("a founding decision for a new cluster adds one to target 5 — no number is typed", async () => {
     const before = countOf(await target5());
     const z = await zone("industrial_cluster", "Yên Sơn");
