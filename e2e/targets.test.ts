@@ -86,6 +86,15 @@ describe.skipIf(!chromiumAvailable())("targets page in Chromium", () => {
     expect(await charts.count()).toBeGreaterThan(0);
     expect(await page.locator("[data-testid=measure-chart] path").count()).toBeGreaterThan(0);
 
+    // Target 5 shows its working: the 2025 founding known only by its year is counted, and why.
+    const t5 = page.locator('[data-testid=measure][data-code="5.1"]');
+    await t5.locator("[data-testid=zone-working] summary").click();
+    expect(await seen(t5.getByTestId("zone-counted"))).toContain(
+      "An Hòa - Long Bình An — QĐ 08/QĐ-UBND (2025) (năm 2025, chưa rõ ngày)",
+    );
+    expect(await seen(t5.getByTestId("zone-ignored"))).toContain("Ninh Lai - Thiện Kế");
+    expect(await page.getByTestId("occupancy-working").count()).toBe(1);
+
     const map = page.getByTestId("zone-map");
     await expect.poll(() => map.locator("path[data-testid=district]").count(), POLL).toBe(7);
     expect(await seen(page.locator("main"))).toContain("Sơn Dương");

@@ -3,8 +3,10 @@
 import { type FormEvent, useState } from "react";
 import { type ApiError, asApiError, send } from "../../api.ts";
 import { useLang } from "../../lang.tsx";
-import { type AdminAgency, AGENCY_KINDS, AGENCY_LEVELS, adminApi, agencyLabel } from "./admin-api.ts";
-import { FieldError, FormError, invalid } from "./FormErrors.tsx";
+import { Field } from "../Field.tsx";
+import { FieldError, FormError, invalid } from "../FormErrors.tsx";
+import { AgencyOptions } from "./AgencyOptions.tsx";
+import { type AdminAgency, AGENCY_KINDS, AGENCY_LEVELS, adminApi } from "./admin-api.ts";
 
 const SHOWN = [
   "name",
@@ -114,83 +116,76 @@ export function AgencyForm(props: {
         ))}
       </datalist>
       <div className="form-row">
-        <label className="field">
-          <span>{t("admin.agency.name")}</span>
-          <input
-            data-testid="af-name"
-            value={name}
-            {...invalid(error, "name")}
-            onChange={(e) => setName(e.target.value)}
-          />
-          {!creating && <small className="muted">{t("admin.agency.renameHint")}</small>}
-          <FieldError error={error} field="name" />
-        </label>
-        <label className="field">
-          <span>{t("admin.agency.shortName")}</span>
-          <input
-            data-testid="af-short-name"
-            value={shortName}
-            {...invalid(error, "shortName")}
-            onChange={(e) => setShortName(e.target.value)}
-          />
-          <FieldError error={error} field="shortName" />
-        </label>
+        <Field
+          label={t("admin.agency.name")}
+          field="name"
+          error={error}
+          hint={!creating ? t("admin.agency.renameHint") : undefined}
+        >
+          {(a) => (
+            <input {...a} data-testid="af-name" value={name} onChange={(e) => setName(e.target.value)} />
+          )}
+        </Field>
+        <Field label={t("admin.agency.shortName")} field="shortName" error={error}>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="af-short-name"
+              value={shortName}
+              onChange={(e) => setShortName(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
       <div className="form-row">
-        <label className="field">
-          <span>{t("admin.agency.kind")}</span>
-          <select
-            data-testid="af-kind"
-            value={kind}
-            {...invalid(error, "kind")}
-            onChange={(e) => setKind(e.target.value)}
-          >
-            <option value="">{t("admin.agency.unset")}</option>
-            {AGENCY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`admin.agencyKind.${k}`)}
-              </option>
-            ))}
-            {kind && !(AGENCY_KINDS as readonly string[]).includes(kind) && (
-              <option value={kind}>{kind}</option>
-            )}
-          </select>
-          <FieldError error={error} field="kind" />
-        </label>
-        <label className="field">
-          <span>{t("admin.agency.level")}</span>
-          <select
-            data-testid="af-level"
-            value={level}
-            {...invalid(error, "level")}
-            onChange={(e) => setLevel(e.target.value)}
-          >
-            <option value="">{t("admin.agency.unset")}</option>
-            {AGENCY_LEVELS.map((k) => (
-              <option key={k} value={k}>
-                {t(`admin.agencyLevel.${k}`)}
-              </option>
-            ))}
-            {level && !(AGENCY_LEVELS as readonly string[]).includes(level) && (
-              <option value={level}>{level}</option>
-            )}
-          </select>
-          <FieldError error={error} field="level" />
-        </label>
-        <label className="field">
-          <span>{t("admin.agency.province")}</span>
-          <input
-            data-testid="af-province"
-            list="admin-provinces"
-            value={creating ? province : (a.province ?? t("admin.agency.central"))}
-            readOnly={!creating}
-            disabled={!creating}
-            {...invalid(error, "province")}
-            onChange={(e) => setProvince(e.target.value)}
-          />
-          {creating && <small className="muted">{t("admin.agency.provinceHint")}</small>}
-          <FieldError error={error} field="province" />
-        </label>
+        <Field label={t("admin.agency.kind")} field="kind" error={error}>
+          {(a) => (
+            <select {...a} data-testid="af-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              <option value="">{t("admin.agency.unset")}</option>
+              {AGENCY_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`admin.agencyKind.${k}`)}
+                </option>
+              ))}
+              {kind && !(AGENCY_KINDS as readonly string[]).includes(kind) && (
+                <option value={kind}>{kind}</option>
+              )}
+            </select>
+          )}
+        </Field>
+        <Field label={t("admin.agency.level")} field="level" error={error}>
+          {(a) => (
+            <select {...a} data-testid="af-level" value={level} onChange={(e) => setLevel(e.target.value)}>
+              <option value="">{t("admin.agency.unset")}</option>
+              {AGENCY_LEVELS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`admin.agencyLevel.${k}`)}
+                </option>
+              ))}
+              {level && !(AGENCY_LEVELS as readonly string[]).includes(level) && (
+                <option value={level}>{level}</option>
+              )}
+            </select>
+          )}
+        </Field>
+        <Field
+          label={t("admin.agency.province")}
+          field="province"
+          error={error}
+          hint={creating ? t("admin.agency.provinceHint") : undefined}
+        >
+          {(f) => (
+            <input
+              {...f}
+              data-testid="af-province"
+              list="admin-provinces"
+              value={creating ? province : (a.province ?? t("admin.agency.central"))}
+              readOnly={!creating}
+              disabled={!creating}
+              onChange={(e) => setProvince(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
       {creating && (
         <label className="check admin-check">
@@ -240,45 +235,41 @@ export function AgencyForm(props: {
         </button>
       </fieldset>
       <div className="form-row">
-        <label className="field">
-          <span>{t("admin.agency.validFrom")}</span>
-          <input
-            data-testid="af-valid-from"
-            type="date"
-            value={validFrom}
-            {...invalid(error, "validFrom")}
-            onChange={(e) => setValidFrom(e.target.value)}
-          />
-          <FieldError error={error} field="validFrom" />
-        </label>
-        <label className="field">
-          <span>{t("admin.agency.validTo")}</span>
-          <input
-            data-testid="af-valid-to"
-            type="date"
-            value={validTo}
-            {...invalid(error, "validTo")}
-            onChange={(e) => setValidTo(e.target.value)}
-          />
-          <FieldError error={error} field="validTo" />
-        </label>
-        <label className="field">
-          <span>{t("admin.agency.successor")}</span>
-          <select
-            data-testid="af-successor"
-            value={successorId}
-            {...invalid(error, "successorId")}
-            onChange={(e) => setSuccessorId(e.target.value)}
-          >
-            <option value="">{t("admin.agency.noSuccessor")}</option>
-            {others.map((x) => (
-              <option key={x.id} value={String(x.id)}>
-                {agencyLabel(x)}
-              </option>
-            ))}
-          </select>
-          <FieldError error={error} field="successorId" />
-        </label>
+        <Field label={t("admin.agency.validFrom")} field="validFrom" error={error}>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="af-valid-from"
+              type="date"
+              value={validFrom}
+              onChange={(e) => setValidFrom(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t("admin.agency.validTo")} field="validTo" error={error}>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="af-valid-to"
+              type="date"
+              value={validTo}
+              onChange={(e) => setValidTo(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t("admin.agency.successor")} field="successorId" error={error}>
+          {(a) => (
+            <select
+              {...a}
+              data-testid="af-successor"
+              value={successorId}
+              onChange={(e) => setSuccessorId(e.target.value)}
+            >
+              <option value="">{t("admin.agency.noSuccessor")}</option>
+              <AgencyOptions agencies={others} />
+            </select>
+          )}
+        </Field>
       </div>
       {a?.successor && a.successorConfirmed === false && successorId === String(a.successor.id) && (
         <label className="check admin-check">
@@ -291,17 +282,17 @@ export function AgencyForm(props: {
           <span>{t("admin.agency.confirmSuccessor")}</span>
         </label>
       )}
-      <label className="field">
-        <span>{t("admin.agency.note")}</span>
-        <textarea
-          data-testid="af-note"
-          rows={2}
-          value={note}
-          {...invalid(error, "note")}
-          onChange={(e) => setNote(e.target.value)}
-        />
-        <FieldError error={error} field="note" />
-      </label>
+      <Field label={t("admin.agency.note")} field="note" error={error}>
+        {(a) => (
+          <textarea
+            {...a}
+            data-testid="af-note"
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
+      </Field>
       <FormError error={error} shown={SHOWN} />
       <div className="actions">
         <button type="submit" className="primary" data-testid="af-submit" disabled={busy}>

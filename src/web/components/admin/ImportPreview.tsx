@@ -8,7 +8,7 @@ import { formatDate, formatPeriod, formatQuantity } from "../../format.ts";
 import { isMessageKey } from "../../i18n.ts";
 import { useLang } from "../../lang.tsx";
 import type { Schedule } from "../../types.ts";
-import { FieldError } from "./FormErrors.tsx";
+import { FieldError } from "../FormErrors.tsx";
 
 export const isTaskWarning = (w: ImportWarning) => w.where.startsWith("task ");
 export const isHeaderWarning = (w: ImportWarning) => w.where === "header";

@@ -3,8 +3,10 @@ import type { ApiError } from "../../api.ts";
 import { useLang } from "../../lang.tsx";
 import type { Role } from "../../reporting-types.ts";
 import type { PlanSummary } from "../../types.ts";
-import { type AdminAgency, agencyLabel, ROLE_NAMES } from "./admin-api.ts";
-import { FieldError, invalid } from "./FormErrors.tsx";
+import { Field } from "../Field.tsx";
+import { FieldError } from "../FormErrors.tsx";
+import { AgencyOptions } from "./AgencyOptions.tsx";
+import { type AdminAgency, ROLE_NAMES } from "./admin-api.ts";
 
 export interface RoleDraft {
   key: number;
@@ -57,58 +59,54 @@ export function RoleRows(props: {
         const admin = r.role === "administrator";
         return (
           <div key={r.key} className="role-row" data-testid="role-row">
-            <label className="field">
-              <span>{t("admin.user.role")}</span>
-              <select
-                data-testid="role-role"
-                value={r.role}
-                {...invalid(error, `roles.${i}.role`)}
-                onChange={(e) => set(r.key, { role: e.target.value as Role })}
-              >
-                {ROLE_NAMES.map((name) => (
-                  <option key={name} value={name}>
-                    {t(`admin.role.${name}`)}
-                  </option>
-                ))}
-              </select>
-              <FieldError error={error} field={`roles.${i}.role`} />
-            </label>
-            <label className="field">
-              <span>{t("admin.user.rolePlan")}</span>
-              <select
-                data-testid="role-plan"
-                value={admin ? "" : r.planId}
-                disabled={admin}
-                {...invalid(error, `roles.${i}.planId`)}
-                onChange={(e) => set(r.key, { planId: e.target.value })}
-              >
-                <option value="">{t("admin.user.everyPlan")}</option>
-                {plans.map((p) => (
-                  <option key={p.id} value={String(p.id)}>
-                    {`#${p.id} · ${p.number ?? ""} ${p.title}`.replace(/ {2,}/g, " ")}
-                  </option>
-                ))}
-              </select>
-              <FieldError error={error} field={`roles.${i}.planId`} />
-            </label>
-            <label className="field">
-              <span>{t("admin.user.roleAgency")}</span>
-              <select
-                data-testid="role-agency"
-                value={admin ? "" : r.agencyId}
-                disabled={admin}
-                {...invalid(error, `roles.${i}.agencyId`)}
-                onChange={(e) => set(r.key, { agencyId: e.target.value })}
-              >
-                <option value="">{t("admin.user.ownAgency")}</option>
-                {agencies.map((a) => (
-                  <option key={a.id} value={String(a.id)}>
-                    {agencyLabel(a)}
-                  </option>
-                ))}
-              </select>
-              <FieldError error={error} field={`roles.${i}.agencyId`} />
-            </label>
+            <Field label={t("admin.user.role")} field={`roles.${i}.role`} error={error}>
+              {(a) => (
+                <select
+                  {...a}
+                  data-testid="role-role"
+                  value={r.role}
+                  onChange={(e) => set(r.key, { role: e.target.value as Role })}
+                >
+                  {ROLE_NAMES.map((name) => (
+                    <option key={name} value={name}>
+                      {t(`admin.role.${name}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t("admin.user.rolePlan")} field={`roles.${i}.planId`} error={error}>
+              {(a) => (
+                <select
+                  {...a}
+                  data-testid="role-plan"
+                  value={admin ? "" : r.planId}
+                  disabled={admin}
+                  onChange={(e) => set(r.key, { planId: e.target.value })}
+                >
+                  <option value="">{t("admin.user.everyPlan")}</option>
+                  {plans.map((p) => (
+                    <option key={p.id} value={String(p.id)}>
+                      {`#${p.id} · ${p.number ?? ""} ${p.title}`.replace(/ {2,}/g, " ")}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t("admin.user.roleAgency")} field={`roles.${i}.agencyId`} error={error}>
+              {(a) => (
+                <select
+                  {...a}
+                  data-testid="role-agency"
+                  value={admin ? "" : r.agencyId}
+                  disabled={admin}
+                  onChange={(e) => set(r.key, { agencyId: e.target.value })}
+                >
+                  <option value="">{t("admin.user.ownAgency")}</option>
+                  <AgencyOptions agencies={agencies} />
+                </select>
+              )}
+            </Field>
             <button
               type="button"
               className="link-button role-remove"

@@ -4,8 +4,10 @@ import { type FormEvent, useState } from "react";
 import { type ApiError, asApiError, send } from "../../api.ts";
 import { useLang } from "../../lang.tsx";
 import type { PlanSummary } from "../../types.ts";
-import { type AdminAgency, type AdminUser, adminApi, agencyLabel } from "./admin-api.ts";
-import { FieldError, FormError, invalid } from "./FormErrors.tsx";
+import { Field } from "../Field.tsx";
+import { FormError, localError } from "../FormErrors.tsx";
+import { AgencyOptions } from "./AgencyOptions.tsx";
+import { type AdminAgency, type AdminUser, adminApi } from "./admin-api.ts";
 import { type RoleDraft, RoleRows, roleDraft, roleGrants } from "./RoleRows.tsx";
 
 const SHOWN = [
@@ -71,79 +73,74 @@ export function UserForm(props: {
   return (
     <form className="form admin-form" data-testid="user-form" onSubmit={submit} noValidate>
       <div className="form-row">
-        <label className="field">
-          <span>{t("admin.user.username")}</span>
-          <input
-            data-testid="uf-username"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={creating ? username : user.username}
-            readOnly={!creating}
-            disabled={!creating}
-            {...invalid(error, "username")}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-          {creating && <small className="muted">{t("admin.user.usernameHint")}</small>}
-          <FieldError error={error} field="username" />
-        </label>
-        <label className="field">
-          <span>{t("admin.user.displayName")}</span>
-          <input
-            data-testid="uf-display-name"
-            value={displayName}
-            {...invalid(error, "displayName")}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-          <FieldError error={error} field="displayName" />
-        </label>
+        <Field
+          label={t("admin.user.username")}
+          field="username"
+          error={error}
+          hint={creating ? t("admin.user.usernameHint") : undefined}
+        >
+          {(a) => (
+            <input
+              {...a}
+              data-testid="uf-username"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={creating ? username : user.username}
+              readOnly={!creating}
+              disabled={!creating}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t("admin.user.displayName")} field="displayName" error={error}>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="uf-display-name"
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
       <div className="form-row">
-        <label className="field">
-          <span>{t("admin.user.email")}</span>
-          <input
-            data-testid="uf-email"
-            type="email"
-            autoComplete="off"
-            value={email}
-            {...invalid(error, "email")}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          <FieldError error={error} field="email" />
-        </label>
-        <label className="field">
-          <span>{t("admin.user.agency")}</span>
-          <select
-            data-testid="uf-agency"
-            value={agencyId}
-            {...invalid(error, "agencyId")}
-            onChange={(e) => setAgencyId(e.target.value)}
-          >
-            <option value="">{t("admin.user.noAgency")}</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={String(a.id)}>
-                {agencyLabel(a)}
-              </option>
-            ))}
-          </select>
-          <FieldError error={error} field="agencyId" />
-        </label>
+        <Field label={t("admin.user.email")} field="email" error={error}>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="uf-email"
+              type="email"
+              autoComplete="off"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t("admin.user.agency")} field="agencyId" error={error}>
+          {(a) => (
+            <select
+              {...a}
+              data-testid="uf-agency"
+              value={agencyId}
+              onChange={(e) => setAgencyId(e.target.value)}
+            >
+              <option value="">{t("admin.user.noAgency")}</option>
+              <AgencyOptions agencies={agencies} />
+            </select>
+          )}
+        </Field>
       </div>
       {creating && (
         <div className="form-row">
-          <label className="field">
-            <span>{t("admin.user.password")}</span>
-            <input
-              data-testid="uf-password"
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              {...invalid(error, "password")}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-            <small className="muted">{t("admin.user.passwordHint")}</small>
-            <FieldError error={error} field="password" />
-          </label>
+          <PasswordField
+            label={t("admin.user.password")}
+            field="password"
+            error={error}
+            testid="uf-password"
+            value={password}
+            onChange={setPassword}
+          />
           <label className="check admin-check">
             <input
               type="checkbox"
@@ -210,35 +207,23 @@ export function ResetPasswordForm(props: {
   return (
     <form className="form admin-form" data-testid="reset-form" onSubmit={submit} noValidate>
       <p className="notice">{t("admin.reset.explain", { user: props.user.username })}</p>
-      <label className="field">
-        <span>{t("admin.reset.password")}</span>
-        <input
-          data-testid="reset-password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          {...invalid(error, "newPassword")}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <small className="muted">{t("admin.user.passwordHint")}</small>
-        <FieldError error={error} field="newPassword" />
-      </label>
-      <label className="field">
-        <span>{t("admin.reset.again")}</span>
-        <input
-          data-testid="reset-again"
-          type="password"
-          autoComplete="new-password"
-          value={again}
-          aria-invalid={mismatch || undefined}
-          onChange={(e) => setAgain(e.target.value)}
-        />
-        {mismatch && (
-          <p className="field-error" role="alert" data-testid="field-error" data-field="again">
-            {t("admin.reset.mismatch")}
-          </p>
-        )}
-      </label>
+      <PasswordField
+        label={t("admin.reset.password")}
+        field="newPassword"
+        error={error}
+        testid="reset-password"
+        value={password}
+        onChange={setPassword}
+      />
+      <PasswordField
+        label={t("admin.reset.again")}
+        field="again"
+        error={mismatch ? localError([{ field: "again", key: "admin.reset.mismatch" }]) : null}
+        testid="reset-again"
+        value={again}
+        onChange={setAgain}
+        noHint
+      />
       <FormError error={error} shown={["newPassword"]} />
       <div className="actions">
         <button type="submit" className="primary" data-testid="reset-submit" disabled={busy}>
@@ -249,5 +234,37 @@ export function ResetPasswordForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A new password, with the rule for passwords under it (noHint: the "again" box). */
+function PasswordField(props: {
+  label: string;
+  field: string;
+  error: ApiError | null;
+  testid: string;
+  value: string;
+  onChange: (value: string) => void;
+  noHint?: boolean;
+}) {
+  const { t } = useLang();
+  return (
+    <Field
+      label={props.label}
+      field={props.field}
+      error={props.error}
+      hint={props.noHint ? undefined : t("admin.user.passwordHint")}
+    >
+      {(a) => (
+        <input
+          {...a}
+          data-testid={props.testid}
+          type="password"
+          autoComplete="new-password"
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }

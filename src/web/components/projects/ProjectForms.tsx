@@ -1,13 +1,14 @@
 // The coordinator's forms on the projects page: add a project, set a milestone (planned, actual,
 // document), record a revocation (date and decision together, Investment Law 2020 Art. 48).
 // The server validates and answers field by field; the forms show each problem under its input.
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { formatVnNumber } from "../../../domain/vn-number.ts";
 import { type ApiError, asApiError, send } from "../../api.ts";
 import type { Lang } from "../../i18n.ts";
 import { type Translate, useLang } from "../../lang.tsx";
 import { parseNumberInput } from "../../number-input.ts";
-import { FieldError, FormError, invalid } from "../admin/FormErrors.tsx";
+import { Field } from "../Field.tsx";
+import { FormError } from "../FormErrors.tsx";
 import { MILESTONE_KINDS, type ProjectOut } from "./types.ts";
 
 /** Runs a write, keeping its error and a "saved" flag; calls onSaved after success. */
@@ -41,22 +42,6 @@ const numOrNull = (v: string, lang: Lang): number | string | null => {
   if (v.trim() === "") return null;
   return parseNumberInput(v, lang) ?? v;
 };
-
-function Field(props: {
-  label: string;
-  field: string;
-  error: ApiError | null;
-  children: (attrs: { id: string; name: string; "aria-invalid"?: true }) => ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.children({ id, name: props.field, ...invalid(props.error, props.field) })}
-      <FieldError error={props.error} field={props.field} />
-    </div>
-  );
-}
 
 function Footer(props: {
   t: Translate;

@@ -2,9 +2,9 @@ import { type FormEvent, useState } from "react";
 import { type ApiError, asApiError, send } from "../../api.ts";
 import { formatNumber } from "../../format.ts";
 import { useLang } from "../../lang.tsx";
-import { FormError } from "../admin/FormErrors.tsx";
+import { Field } from "../Field.tsx";
+import { FormError, localError } from "../FormErrors.tsx";
 import type { MeasureOut } from "../targets/types.ts";
-import { Field, invalid, localError } from "./form-bits.tsx";
 import { parseNumberInput } from "./types.ts";
 
 /** A saved trajectory's points as the evaluation gives them (the domain's `required`). */
@@ -92,15 +92,22 @@ export function TrajectoryForm(props: { measures: MeasureOut[]; years: number[];
     <form className="form td-form" data-testid="trajectory-form" onSubmit={submit} noValidate>
       <p className="muted small">{t("td.traj.help")}</p>
       <div className="form-row">
-        <Field label={t("td.traj.measure")} field="measure" error={error} wide>
-          <select data-testid="tf-measure" value={measureId} onChange={(e) => choose(e.target.value)}>
-            <option value="">{t("td.traj.choose")}</option>
-            {props.measures.map((m) => (
-              <option key={m.measureId} value={String(m.measureId)}>
-                ({m.code}) {m.text} — {m.goal.unit}
-              </option>
-            ))}
-          </select>
+        <Field label={t("td.traj.measure")} field="measure" error={error} className="td-wide" exact>
+          {(a) => (
+            <select
+              {...a}
+              data-testid="tf-measure"
+              value={measureId}
+              onChange={(e) => choose(e.target.value)}
+            >
+              <option value="">{t("td.traj.choose")}</option>
+              {props.measures.map((m) => (
+                <option key={m.measureId} value={String(m.measureId)}>
+                  ({m.code}) {m.text} — {m.goal.unit}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
       </div>
       {measure && (
@@ -110,25 +117,41 @@ export function TrajectoryForm(props: { measures: MeasureOut[]; years: number[];
           </p>
           <div className="td-years">
             {props.years.map((year) => (
-              <Field key={year} label={t("td.traj.year", { year })} field={`year-${year}`} error={error}>
-                <input
-                  data-testid={`tf-year-${year}`}
-                  inputMode="decimal"
-                  value={texts[year] ?? ""}
-                  {...invalid(error, `year-${year}`)}
-                  onChange={(e) => setTexts((x) => ({ ...x, [year]: e.target.value }))}
-                />
+              <Field
+                key={year}
+                label={t("td.traj.year", { year })}
+                field={`year-${year}`}
+                error={error}
+                exact
+              >
+                {(a) => (
+                  <input
+                    {...a}
+                    data-testid={`tf-year-${year}`}
+                    inputMode="decimal"
+                    value={texts[year] ?? ""}
+                    onChange={(e) => setTexts((x) => ({ ...x, [year]: e.target.value }))}
+                  />
+                )}
               </Field>
             ))}
           </div>
           <div className="form-row">
-            <Field label={t("td.traj.source")} field="source" error={error} hint={t("td.traj.sourceHint")}>
-              <input
-                data-testid="tf-source"
-                value={source}
-                {...invalid(error, "source")}
-                onChange={(e) => setSource(e.target.value)}
-              />
+            <Field
+              label={t("td.traj.source")}
+              field="source"
+              error={error}
+              hint={t("td.traj.sourceHint")}
+              exact
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  data-testid="tf-source"
+                  value={source}
+                  onChange={(e) => setSource(e.target.value)}
+                />
+              )}
             </Field>
           </div>
           <FormError error={error} shown={["measure", "source", ...props.years.map((y) => `year-${y}`)]} />

@@ -3,9 +3,9 @@ import { type ApiError, asApiError, getJson, send } from "../../api.ts";
 import { formatNumber, formatQuantity } from "../../format.ts";
 import type { MessageKey } from "../../i18n.ts";
 import { useLang } from "../../lang.tsx";
-import { FormError } from "../admin/FormErrors.tsx";
+import { Field } from "../Field.tsx";
+import { FormError, localError } from "../FormErrors.tsx";
 import type { Evaluation } from "../targets/types.ts";
-import { Field, invalid, localError } from "./form-bits.tsx";
 import { type IndicatorItem, parseNumberInput, SCOPES, VALUE_KINDS, type ValueAnswer } from "./types.ts";
 
 const SHOWN = ["indicator", "period", "scope", "kind", "value", "source", "publishedOn", "comment"];
@@ -110,49 +110,59 @@ export function ValueForm(props: { planId: number; indicators: IndicatorItem[]; 
   return (
     <form className="form td-form" data-testid="value-form" onSubmit={submit} noValidate>
       <div className="form-row">
-        <Field label={t("td.value.indicator")} field="indicator" error={error} wide>
-          <select
-            data-testid="vf-indicator"
-            value={code}
-            {...invalid(error, "indicator")}
-            onChange={(e) => setCode(e.target.value)}
-          >
-            <option value="">{t("td.value.choose")}</option>
-            {props.indicators.map((i) => (
-              <option key={i.code} value={i.code} disabled={i.derived}>
-                {lang === "vi" ? i.nameVi : i.nameEn} ({i.unit}){i.derived ? ` ${t("td.value.derived")}` : ""}
-              </option>
-            ))}
-          </select>
+        <Field label={t("td.value.indicator")} field="indicator" error={error} className="td-wide" exact>
+          {(a) => (
+            <select {...a} data-testid="vf-indicator" value={code} onChange={(e) => setCode(e.target.value)}>
+              <option value="">{t("td.value.choose")}</option>
+              {props.indicators.map((i) => (
+                <option key={i.code} value={i.code} disabled={i.derived}>
+                  {lang === "vi" ? i.nameVi : i.nameEn} ({i.unit})
+                  {i.derived ? ` ${t("td.value.derived")}` : ""}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
       </div>
       <div className="form-row">
-        <Field label={t("td.value.period")} field="period" error={error} hint={t("td.value.periodHint")}>
-          <input
-            data-testid="vf-period"
-            value={period}
-            placeholder="2025"
-            {...invalid(error, "period")}
-            onChange={(e) => setPeriod(e.target.value)}
-          />
+        <Field
+          label={t("td.value.period")}
+          field="period"
+          error={error}
+          hint={t("td.value.periodHint")}
+          exact
+        >
+          {(a) => (
+            <input
+              {...a}
+              data-testid="vf-period"
+              value={period}
+              placeholder="2025"
+              onChange={(e) => setPeriod(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t("td.value.scope")} field="scope" error={error}>
-          <select data-testid="vf-scope" value={scope} onChange={(e) => setScope(e.target.value)}>
-            {SCOPES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {t(s.key)}
-              </option>
-            ))}
-          </select>
+        <Field label={t("td.value.scope")} field="scope" error={error} exact>
+          {(a) => (
+            <select {...a} data-testid="vf-scope" value={scope} onChange={(e) => setScope(e.target.value)}>
+              {SCOPES.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {t(s.key)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
-        <Field label={t("td.value.kind")} field="kind" error={error}>
-          <select data-testid="vf-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {VALUE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {kindName(k)}
-              </option>
-            ))}
-          </select>
+        <Field label={t("td.value.kind")} field="kind" error={error} exact>
+          {(a) => (
+            <select {...a} data-testid="vf-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              {VALUE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {kindName(k)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field
           label={`${t("td.value.value")}${indicator ? ` (${indicator.unit})` : ""}`}
@@ -163,46 +173,68 @@ export function ValueForm(props: { planId: number; indicators: IndicatorItem[]; 
               ? t("td.value.reads", { n: formatNumber(parsed, lang, 6) })
               : t("td.value.valueHint")
           }
+          exact
         >
-          <input
-            data-testid="vf-value"
-            inputMode="decimal"
-            value={valueText}
-            {...invalid(error, "value")}
-            onChange={(e) => setValueText(e.target.value)}
-          />
+          {(a) => (
+            <input
+              {...a}
+              data-testid="vf-value"
+              inputMode="decimal"
+              value={valueText}
+              onChange={(e) => setValueText(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="form-row">
-        <Field label={t("td.value.source")} field="source" error={error} hint={t("td.value.sourceHint")}>
-          <input
-            data-testid="vf-source"
-            value={source}
-            {...invalid(error, "source")}
-            onChange={(e) => setSource(e.target.value)}
-          />
+        <Field
+          label={t("td.value.source")}
+          field="source"
+          error={error}
+          hint={t("td.value.sourceHint")}
+          exact
+        >
+          {(a) => (
+            <input
+              {...a}
+              data-testid="vf-source"
+              value={source}
+              onChange={(e) => setSource(e.target.value)}
+            />
+          )}
         </Field>
         <Field
           label={t("td.value.publishedOn")}
           field="publishedOn"
           error={error}
           hint={t("td.value.publishedOnHint")}
+          exact
         >
-          <input
-            type="date"
-            data-testid="vf-published-on"
-            value={publishedOn}
-            {...invalid(error, "publishedOn")}
-            onChange={(e) => setPublishedOn(e.target.value)}
-          />
+          {(a) => (
+            <input
+              {...a}
+              type="date"
+              data-testid="vf-published-on"
+              value={publishedOn}
+              onChange={(e) => setPublishedOn(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t("td.value.comment")} field="comment" error={error} hint={t("td.value.commentHint")}>
-          <input
-            data-testid="vf-comment"
-            value={comment}
-            {...invalid(error, "comment")}
-            onChange={(e) => setComment(e.target.value)}
-          />
+        <Field
+          label={t("td.value.comment")}
+          field="comment"
+          error={error}
+          hint={t("td.value.commentHint")}
+          exact
+        >
+          {(a) => (
+            <input
+              {...a}
+              data-testid="vf-comment"
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <FormError error={error} shown={SHOWN} />

@@ -3,9 +3,9 @@ import { type ApiError, asApiError, query, send, useJson } from "../../api.ts";
 import { formatDate } from "../../format.ts";
 import type { MessageKey } from "../../i18n.ts";
 import { useLang } from "../../lang.tsx";
-import { FormError } from "../admin/FormErrors.tsx";
+import { Field } from "../Field.tsx";
+import { FormError, localError } from "../FormErrors.tsx";
 import { ErrorBox } from "../Status.tsx";
-import { Field, invalid, localError } from "./form-bits.tsx";
 import { optionalNumber, ZONE_KINDS, type ZoneView } from "./types.ts";
 import { ZoneEventForm, ZoneLeaseForm } from "./ZoneRecordForms.tsx";
 
@@ -75,95 +75,121 @@ function NewZoneForm(props: {
     <form className="form td-form" data-testid="zone-form" onSubmit={submit} noValidate>
       <h4>{t("td.zone.new")}</h4>
       <div className="form-row">
-        <Field label={t("td.zone.name")} field="name" error={error}>
-          <input
-            data-testid="zf-name"
-            value={name}
-            {...invalid(error, "name")}
-            onChange={(e) => setName(e.target.value)}
-          />
+        <Field label={t("td.zone.name")} field="name" error={error} exact>
+          {(a) => (
+            <input {...a} data-testid="zf-name" value={name} onChange={(e) => setName(e.target.value)} />
+          )}
         </Field>
-        <Field label={t("td.zone.kind")} field="kind" error={error}>
-          <select data-testid="zf-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {ZONE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`tg.zone.kind.${k}` as MessageKey)}
-              </option>
-            ))}
-          </select>
+        <Field label={t("td.zone.kind")} field="kind" error={error} exact>
+          {(a) => (
+            <select {...a} data-testid="zf-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              {ZONE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`tg.zone.kind.${k}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
-        <Field label={t("td.zone.district")} field="district" error={error}>
-          <input
-            data-testid="zf-district"
-            list="td-districts"
-            value={district}
-            onChange={(e) => setDistrict(e.target.value)}
-          />
-          <datalist id="td-districts">
-            {props.districts.map((d) => (
-              <option key={d} value={d} />
-            ))}
-          </datalist>
+        <Field label={t("td.zone.district")} field="district" error={error} exact>
+          {(a) => (
+            <>
+              <input
+                {...a}
+                data-testid="zf-district"
+                list="td-districts"
+                value={district}
+                onChange={(e) => setDistrict(e.target.value)}
+              />
+              <datalist id="td-districts">
+                {props.districts.map((d) => (
+                  <option key={d} value={d} />
+                ))}
+              </datalist>
+            </>
+          )}
         </Field>
         <Field
           label={t("td.zone.territory")}
           field="territory"
           error={error}
           hint={t("td.zone.territoryHint")}
+          exact
         >
-          <input
-            data-testid="zf-territory"
-            list="td-territories"
-            value={territory}
-            onChange={(e) => setTerritory(e.target.value)}
-          />
-          <datalist id="td-territories">
-            {props.territories.map((d) => (
-              <option key={d} value={d} />
-            ))}
-          </datalist>
+          {(a) => (
+            <>
+              <input
+                {...a}
+                data-testid="zf-territory"
+                list="td-territories"
+                value={territory}
+                onChange={(e) => setTerritory(e.target.value)}
+              />
+              <datalist id="td-territories">
+                {props.territories.map((d) => (
+                  <option key={d} value={d} />
+                ))}
+              </datalist>
+            </>
+          )}
         </Field>
       </div>
       <div className="form-row">
-        <Field label={t("td.zone.lon")} field="geometry" error={error} hint={t("td.zone.locationHint")}>
-          <input
-            data-testid="zf-lon"
-            inputMode="decimal"
-            value={lon}
-            {...invalid(error, "geometry")}
-            onChange={(e) => setLon(e.target.value)}
-          />
+        <Field label={t("td.zone.lon")} field="geometry" error={error} hint={t("td.zone.locationHint")} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="zf-lon"
+              inputMode="decimal"
+              value={lon}
+              onChange={(e) => setLon(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t("td.zone.lat")} field="geometry.lat" error={error}>
-          <input
-            data-testid="zf-lat"
-            inputMode="decimal"
-            value={lat}
-            onChange={(e) => setLat(e.target.value)}
-          />
+        <Field label={t("td.zone.lat")} field="geometry.lat" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="zf-lat"
+              inputMode="decimal"
+              value={lat}
+              onChange={(e) => setLat(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="form-row">
-        <Field label={t("td.zone.totalArea")} field="totalAreaHa" error={error}>
-          <input
-            data-testid="zf-total"
-            inputMode="decimal"
-            value={total}
-            {...invalid(error, "totalAreaHa")}
-            onChange={(e) => setTotal(e.target.value)}
-          />
+        <Field label={t("td.zone.totalArea")} field="totalAreaHa" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="zf-total"
+              inputMode="decimal"
+              value={total}
+              onChange={(e) => setTotal(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t("td.zone.industrialLand")} field="industrialLandHa" error={error}>
-          <input
-            data-testid="zf-land"
-            inputMode="decimal"
-            value={land}
-            {...invalid(error, "industrialLandHa")}
-            onChange={(e) => setLand(e.target.value)}
-          />
+        <Field label={t("td.zone.industrialLand")} field="industrialLandHa" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="zf-land"
+              inputMode="decimal"
+              value={land}
+              onChange={(e) => setLand(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t("td.zone.source")} field="source" error={error}>
-          <input data-testid="zf-source" value={source} onChange={(e) => setSource(e.target.value)} />
+        <Field label={t("td.zone.source")} field="source" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="zf-source"
+              value={source}
+              onChange={(e) => setSource(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <FormError

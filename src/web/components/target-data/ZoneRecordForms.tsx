@@ -4,8 +4,8 @@ import { formatNumber } from "../../format.ts";
 import type { MessageKey } from "../../i18n.ts";
 import { useLang } from "../../lang.tsx";
 import { Link } from "../../router.tsx";
-import { FormError } from "../admin/FormErrors.tsx";
-import { Field, invalid, localError } from "./form-bits.tsx";
+import { Field } from "../Field.tsx";
+import { FormError, localError } from "../FormErrors.tsx";
 import {
   type EventAnswer,
   type LeaseAnswer,
@@ -62,46 +62,61 @@ export function ZoneEventForm(props: { planId: number; zone: ZoneView; onSaved: 
     <form className="form td-form" data-testid="event-form" onSubmit={submit} noValidate>
       <h4>{t("td.event.heading")}</h4>
       <div className="form-row">
-        <Field label={t("td.event.kind")} field="kind" error={error}>
-          <select data-testid="ef-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {ZONE_EVENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`tg.zone.${k}` as MessageKey)}
-              </option>
-            ))}
-          </select>
+        <Field label={t("td.event.kind")} field="kind" error={error} exact>
+          {(a) => (
+            <select {...a} data-testid="ef-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              {ZONE_EVENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`tg.zone.${k}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
-        <Field label={t("td.event.date")} field="date" error={error}>
-          <input
-            type="date"
-            data-testid="ef-date"
-            value={date}
-            {...invalid(error, "date")}
-            onChange={(e) => setDate(e.target.value)}
-          />
+        <Field label={t("td.event.date")} field="date" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              type="date"
+              data-testid="ef-date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t("td.event.decision")} field="decision" error={error}>
-          <input
-            data-testid="ef-decision"
-            value={decision}
-            placeholder="08/QĐ-UBND"
-            {...invalid(error, "decision")}
-            onChange={(e) => setDecision(e.target.value)}
-          />
+        <Field label={t("td.event.decision")} field="decision" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="ef-decision"
+              value={decision}
+              placeholder="08/QĐ-UBND"
+              onChange={(e) => setDecision(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t("td.event.newArea")} field="newAreaHa" error={error}>
-          <input
-            data-testid="ef-area"
-            inputMode="decimal"
-            value={area}
-            {...invalid(error, "newAreaHa")}
-            onChange={(e) => setArea(e.target.value)}
-          />
+        <Field label={t("td.event.newArea")} field="newAreaHa" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="ef-area"
+              inputMode="decimal"
+              value={area}
+              onChange={(e) => setArea(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="form-row">
-        <Field label={t("td.event.source")} field="source" error={error}>
-          <input data-testid="ef-source" value={source} onChange={(e) => setSource(e.target.value)} />
+        <Field label={t("td.event.source")} field="source" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="ef-source"
+              value={source}
+              onChange={(e) => setSource(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <FormError error={error} shown={["kind", "date", "decision", "newAreaHa", "source"]} />
@@ -192,35 +207,48 @@ export function ZoneLeaseForm(props: { zone: ZoneView; onSaved: () => void }) {
     <form className="form td-form" data-testid="lease-form" onSubmit={submit} noValidate>
       <h4>{t("td.lease.heading")}</h4>
       <div className="form-row">
-        <Field label={t("td.lease.asOf")} field="asOf" error={error}>
-          <input
-            type="date"
-            data-testid="lf-as-of"
-            value={asOf}
-            {...invalid(error, "asOf")}
-            onChange={(e) => setAsOf(e.target.value)}
-          />
+        <Field label={t("td.lease.asOf")} field="asOf" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              type="date"
+              data-testid="lf-as-of"
+              value={asOf}
+              onChange={(e) => setAsOf(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t("td.lease.leased")} field="leasedHa" error={error}>
-          <input
-            data-testid="lf-leased"
-            inputMode="decimal"
-            value={leased}
-            {...invalid(error, "leasedHa")}
-            onChange={(e) => setLeased(e.target.value)}
-          />
+        <Field label={t("td.lease.leased")} field="leasedHa" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="lf-leased"
+              inputMode="decimal"
+              value={leased}
+              onChange={(e) => setLeased(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t("td.lease.leasable")} field="leasableHa" error={error}>
-          <input
-            data-testid="lf-leasable"
-            inputMode="decimal"
-            value={leasable}
-            {...invalid(error, "leasableHa")}
-            onChange={(e) => setLeasable(e.target.value)}
-          />
+        <Field label={t("td.lease.leasable")} field="leasableHa" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="lf-leasable"
+              inputMode="decimal"
+              value={leasable}
+              onChange={(e) => setLeasable(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t("td.lease.source")} field="source" error={error}>
-          <input data-testid="lf-source" value={source} onChange={(e) => setSource(e.target.value)} />
+        <Field label={t("td.lease.source")} field="source" error={error} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="lf-source"
+              value={source}
+              onChange={(e) => setSource(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <FormError error={error} shown={["asOf", "leasedHa", "leasableHa", "source"]} />

@@ -1,6 +1,7 @@
 import { formatNumber, formatQuantity } from "../../format.ts";
 import type { MessageKey } from "../../i18n.ts";
 import { useLang } from "../../lang.tsx";
+import { DerivedWorking } from "./DerivedWorking.tsx";
 import { MeasureChart, yearOf } from "./MeasureChart.tsx";
 import { type MeasureOut, type Status, statusTone, type TargetOut, type ValueOut } from "./types.ts";
 
@@ -104,6 +105,7 @@ function Measure({ m }: { m: MeasureOut }) {
         <StatusBadge status={m.evaluation.status} label={m.evaluation.statusLabel[lang]} />{" "}
         {m.evaluation.rule[lang]}
       </p>
+      <DerivedWorking d={m.derived} />
       <MeasureChart m={m} />
     </div>
   );

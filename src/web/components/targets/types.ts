@@ -1,6 +1,8 @@
 // The shapes the targets page reads from GET /api/plans/{id}/targets/evaluation, /api/zones,
 // /api/zones/occupancy and /api/geo (only the fields the page uses).
 
+import type { DerivedOut } from "./DerivedWorking.tsx";
+
 export type Bi = { vi: string; en: string };
 export type Status = "on_track" | "at_risk" | "off_track" | "achieved" | "exceeded" | "missed" | "unknown";
 export type ValueKind = "plan" | "estimate" | "preliminary" | "official";
@@ -64,7 +66,7 @@ export interface MeasureOut {
     gap: { absolute: number; percent: number | null } | null;
   };
   projection: ProjectionOut | null;
-  derived: { type: string; count?: number; rule: Bi } | null;
+  derived: DerivedOut | null;
 }
 
 export interface TargetOut {

@@ -3,7 +3,8 @@
 import { type FormEvent, useCallback, useMemo, useState } from "react";
 import { type ApiError, asApiError, itemsOf, send, useJson } from "../../api.ts";
 import { adminApi, type Holiday } from "../../components/admin/admin-api.ts";
-import { FieldError, FormError, invalid } from "../../components/admin/FormErrors.tsx";
+import { Field } from "../../components/Field.tsx";
+import { FormError } from "../../components/FormErrors.tsx";
 import { Modal } from "../../components/Modal.tsx";
 import { ErrorBox, Loading } from "../../components/Status.tsx";
 import { formatDate, todayVn } from "../../format.ts";
@@ -103,28 +104,23 @@ function HolidayForm(props: {
   return (
     <form className="form admin-form" data-testid="holiday-form" onSubmit={submit} noValidate>
       <div className="form-row">
-        <label className="field">
-          <span>{t("admin.holiday.date")}</span>
-          <input
-            type="date"
-            data-testid="hf-date"
-            value={date}
-            readOnly={editing}
-            {...invalid(error, "date")}
-            onChange={(e) => setDate(e.target.value)}
-          />
-          <FieldError error={error} field="date" />
-        </label>
-        <label className="field">
-          <span>{t("admin.holiday.name")}</span>
-          <input
-            data-testid="hf-name"
-            value={name}
-            {...invalid(error, "name")}
-            onChange={(e) => setName(e.target.value)}
-          />
-          <FieldError error={error} field="name" />
-        </label>
+        <Field label={t("admin.holiday.date")} field="date" error={error}>
+          {(a) => (
+            <input
+              {...a}
+              type="date"
+              data-testid="hf-date"
+              value={date}
+              readOnly={editing}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t("admin.holiday.name")} field="name" error={error}>
+          {(a) => (
+            <input {...a} data-testid="hf-name" value={name} onChange={(e) => setName(e.target.value)} />
+          )}
+        </Field>
       </div>
       <label className="check admin-check">
         <input

@@ -10,8 +10,8 @@ import {
   type ImportResult,
   type ImportPreview as Preview,
 } from "../../components/admin/admin-api.ts";
-import { FormError } from "../../components/admin/FormErrors.tsx";
 import { ImportPreview, sameTask, type TaskState } from "../../components/admin/ImportPreview.tsx";
+import { FormError } from "../../components/FormErrors.tsx";
 import { useLang, useTitle } from "../../lang.tsx";
 import { Link } from "../../router.tsx";
 import type { AgencySummary, List } from "../../types.ts";

@@ -2,7 +2,8 @@
 // official data (data/geo/README.md asks for it). The server checks the file and keeps every upload.
 import { type FormEvent, useState } from "react";
 import { type ApiError, asApiError, send, useJson } from "../../api.ts";
-import { FieldError, FormError, invalid } from "../../components/admin/FormErrors.tsx";
+import { Field } from "../../components/Field.tsx";
+import { FormError } from "../../components/FormErrors.tsx";
 import { ErrorBox, Loading } from "../../components/Status.tsx";
 import { formatDate } from "../../format.ts";
 import { useLang, useTitle } from "../../lang.tsx";
@@ -23,7 +24,6 @@ function ReplaceForm({ layer, onDone }: { layer: Layer; onDone: (file: string) =
   const [error, setError] = useState<ApiError | null>(null);
   const [local, setLocal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const id = layer.file.replace(/\W/g, "-");
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -50,37 +50,40 @@ function ReplaceForm({ layer, onDone }: { layer: Layer; onDone: (file: string) =
 
   return (
     <form className="admin-form" onSubmit={submit} data-testid={`map-form-${layer.file}`}>
-      <label htmlFor={`${id}-file`}>{t("admin.map.choose")}</label>
-      <input
-        id={`${id}-file`}
-        type="file"
-        accept=".geojson,.json,application/geo+json,application/json"
-        required
-        data-testid="map-file"
-        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        {...invalid(error, "geojson")}
-      />
-      <FieldError error={error} field="geojson" />
-      <label htmlFor={`${id}-attr`}>{t("admin.map.attribution")}</label>
-      <input
-        id={`${id}-attr`}
-        required
-        value={attribution}
-        data-testid="map-attribution-input"
-        onChange={(e) => setAttribution(e.target.value)}
-        {...invalid(error, "attribution")}
-      />
-      <FieldError error={error} field="attribution" />
-      <label htmlFor={`${id}-src`}>{t("admin.map.source")}</label>
-      <input
-        id={`${id}-src`}
-        required
-        value={source}
-        data-testid="map-source-input"
-        onChange={(e) => setSource(e.target.value)}
-        {...invalid(error, "source")}
-      />
-      <FieldError error={error} field="source" />
+      <Field label={t("admin.map.choose")} field="geojson" error={error}>
+        {(a) => (
+          <input
+            {...a}
+            type="file"
+            accept=".geojson,.json,application/geo+json,application/json"
+            required
+            data-testid="map-file"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        )}
+      </Field>
+      <Field label={t("admin.map.attribution")} field="attribution" error={error}>
+        {(a) => (
+          <input
+            {...a}
+            required
+            value={attribution}
+            data-testid="map-attribution-input"
+            onChange={(e) => setAttribution(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t("admin.map.source")} field="source" error={error}>
+        {(a) => (
+          <input
+            {...a}
+            required
+            value={source}
+            data-testid="map-source-input"
+            onChange={(e) => setSource(e.target.value)}
+          />
+        )}
+      </Field>
       {local && (
         <p className="field-error" role="alert" data-testid="map-local-error">
           {local}

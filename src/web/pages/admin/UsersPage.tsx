@@ -11,8 +11,8 @@ import {
   useAgencyRecords,
   usePlans,
 } from "../../components/admin/admin-api.ts";
-import { FormError } from "../../components/admin/FormErrors.tsx";
 import { ResetPasswordForm, UserForm } from "../../components/admin/UserForm.tsx";
+import { FormError } from "../../components/FormErrors.tsx";
 import { Modal } from "../../components/Modal.tsx";
 import { ErrorBox, Loading } from "../../components/Status.tsx";
 import { formatDateTime } from "../../format.ts";

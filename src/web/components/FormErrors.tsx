@@ -1,7 +1,9 @@
 // An API error shown where it belongs: each field problem (error.fields) under its input, the
-// rest (and the message) in one box above the form's buttons.
-import type { ApiError } from "../../api.ts";
-import { useLang } from "../../lang.tsx";
+// rest (and the message) in one box above the form's buttons. Problems found in the browser
+// before sending are shaped as the server's (localError), so the same pieces show both.
+import { ApiError } from "../api.ts";
+import { type MessageKey, translate } from "../i18n.ts";
+import { useLang } from "../lang.tsx";
 
 type Problem = ApiError["fields"][number];
 
@@ -68,5 +70,24 @@ export function FormError({ error, shown }: { error: ApiError | null; shown: str
         {error.status ? ` (HTTP ${error.status})` : ""}
       </p>
     </div>
+  );
+}
+
+/**
+ * A VALIDATION error for problems found before sending (a value that is not a number, a missing
+ * source), in both languages, so the form shows it exactly where the server's would appear.
+ */
+export function localError(problems: { field: string; key: MessageKey }[]): ApiError | null {
+  if (problems.length === 0) return null;
+  return new ApiError(
+    400,
+    "VALIDATION",
+    problems.map((p) => `${p.field}: ${translate("en", p.key)}`).join(" "),
+    problems.map((p) => `${p.field}: ${translate("vi", p.key)}`).join(" "),
+    problems.map((p) => ({
+      field: p.field,
+      reason: translate("en", p.key),
+      reasonVi: translate("vi", p.key),
+    })),
   );
 }
