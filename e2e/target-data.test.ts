@@ -220,12 +220,38 @@ describe.skipIf(!chromiumAvailable())("target data entry page in Chromium", () =
     expect(await seen(page.getByTestId("zone-added"))).toContain("Kim Phú E2E");
     expect(await seen(page.getByTestId("zone-status"))).toContain("Chưa có sự kiện");
 
+    // A decision known only by its year: recorded without a day, and the answer says how it counts.
+    await page.getByTestId("ef-kind").selectOption("expanded");
+    await page.getByTestId("ef-year").fill("2025");
+    await page.getByTestId("ef-decision").fill("77/QĐ-UBND");
+    await page.getByTestId("ef-save").click();
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId("ef-countable").count()) && seen(page.getByTestId("ef-countable")),
+        POLL,
+      )
+      .toContain("năm 2025, chưa rõ ngày");
+    const kimPhu = (
+      await apiGet<{
+        items: { name: string; events: { kind: string; date: string | null; year: number | null }[] }[];
+      }>(app, "/api/zones")
+    ).items.find((z) => z.name === "Kim Phú E2E");
+    expect(kimPhu?.events.find((e) => e.kind === "expanded")).toMatchObject({ date: null, year: 2025 });
+
     await page.getByTestId("ef-kind").selectOption("established");
+    await page.getByTestId("ef-year").fill("");
     await page.getByTestId("ef-date").fill("2024-06-15");
     await page.getByTestId("ef-decision").fill("1234/QĐ-UBND");
     await page.getByTestId("ef-source").fill("Quyết định thành lập CCN Kim Phú (E2E)");
     await page.getByTestId("ef-save").click();
-    await expect.poll(() => page.getByTestId("ef-done").count(), POLL).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId("ef-countable").count()) && seen(page.getByTestId("ef-countable")),
+        POLL,
+      )
+      .toContain("1234/QĐ-UBND");
     expect(await page.getByTestId("ef-countable").getAttribute("data-counted")).toBe("true");
     await expect.poll(() => seen(page.getByTestId("zone-status")), POLL).toContain("Đã thành lập");
     expect(await seen(page.getByTestId("zone-status"))).toContain("(15/06/2024)");

@@ -23,6 +23,8 @@ export function ZoneEventForm(props: { planId: number; zone: ZoneView; onSaved: 
   const { lang, t } = useLang();
   const [kind, setKind] = useState<string>("established");
   const [date, setDate] = useState("");
+  // When only the decision's year is known ("QĐ 08/QĐ-UBND (2025)"): no day is invented.
+  const [year, setYear] = useState("");
   const [decision, setDecision] = useState("");
   const [area, setArea] = useState("");
   const [source, setSource] = useState("");
@@ -33,9 +35,12 @@ export function ZoneEventForm(props: { planId: number; zone: ZoneView; onSaved: 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const newAreaHa = optionalNumber(area, lang);
-    const local = localError(
-      Number.isNaN(newAreaHa) ? [{ field: "newAreaHa", key: "td.value.notNumber" }] : [],
-    );
+    const local = localError([
+      ...(Number.isNaN(newAreaHa) ? [{ field: "newAreaHa", key: "td.value.notNumber" as const }] : []),
+      ...(year.trim() && !date && !/^\d{4}$/.test(year.trim())
+        ? [{ field: "year", key: "td.value.notNumber" as const }]
+        : []),
+    ]);
     setError(local);
     setAnswer(null);
     if (local) return;
@@ -44,6 +49,7 @@ export function ZoneEventForm(props: { planId: number; zone: ZoneView; onSaved: 
       const a = await send<EventAnswer>("POST", `/api/zones/${props.zone.id}/events`, {
         kind,
         date: date || null,
+        year: !date && /^\d{4}$/.test(year.trim()) ? Number(year.trim()) : null,
         decision: decision.trim() || null,
         newAreaHa,
         source: source.trim() || null,
@@ -81,6 +87,19 @@ export function ZoneEventForm(props: { planId: number; zone: ZoneView; onSaved: 
               data-testid="ef-date"
               value={date}
               onChange={(e) => setDate(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t("td.event.year")} field="year" error={error} hint={t("td.event.yearHint")} exact>
+          {(a) => (
+            <input
+              {...a}
+              data-testid="ef-year"
+              inputMode="numeric"
+              maxLength={4}
+              value={year}
+              disabled={date !== ""}
+              onChange={(e) => setYear(e.target.value)}
             />
           )}
         </Field>
