@@ -18,6 +18,7 @@ import {
 } from "./support.ts";
 
 interface EvaluationAnswer {
+  notes: unknown[];
   targets: { code: string; overall: { status: string; statusLabel: { vi: string; en: string } } }[];
 }
 interface GeoAnswer {
@@ -94,6 +95,10 @@ describe.skipIf(!chromiumAvailable())("targets page in Chromium", () => {
     );
     expect(await seen(t5.getByTestId("zone-ignored"))).toContain("Ninh Lai - Thiện Kế");
     expect(await page.getByTestId("occupancy-working").count()).toBe(1);
+    // The figures' contradictions are listed, not hidden: the 2025-H1 figures of two territories.
+    const notes = page.getByTestId("data-notes");
+    expect(await notes.locator("li").count()).toBe(evaluation.notes.length);
+    expect(await seen(notes.locator('li[data-code="several_scopes"]'))).toContain("12.827,6");
 
     const map = page.getByTestId("zone-map");
     await expect.poll(() => map.locator("path[data-testid=district]").count(), POLL).toBe(7);

@@ -3,6 +3,7 @@ import { query, useJson } from "../api.ts";
 import { useAuth } from "../auth.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
 import { mayEnterFigures } from "../components/target-data/types.ts";
+import { DataNotes } from "../components/targets/DataNotes.tsx";
 import { TargetCard } from "../components/targets/TargetCard.tsx";
 import type { Evaluation } from "../components/targets/types.ts";
 import { ZoneMap } from "../components/targets/ZoneMap.tsx";
@@ -60,6 +61,7 @@ export function TargetsPage({ planId }: { planId: number }) {
           {ev.data.targets.map((target) => (
             <TargetCard key={target.id} target={target} />
           ))}
+          <DataNotes notes={ev.data.notes} />
         </div>
       )}
       <ZoneMap asOf={asOf || ev.data?.asOf || ""} />

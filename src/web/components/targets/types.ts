@@ -1,6 +1,7 @@
 // The shapes the targets page reads from GET /api/plans/{id}/targets/evaluation, /api/zones,
 // /api/zones/occupancy and /api/geo (only the fields the page uses).
 
+import type { DataNote } from "./DataNotes.tsx";
 import type { DerivedOut } from "./DerivedWorking.tsx";
 
 export type Bi = { vi: string; en: string };
@@ -84,7 +85,7 @@ export interface Evaluation {
   province: string;
   scopeNote: Bi;
   targets: TargetOut[];
-  notes: unknown[];
+  notes: DataNote[];
 }
 
 export interface ZoneItem {
