@@ -44,6 +44,16 @@ export interface CountResult {
   ignored: Ignored[];
 }
 
+/**
+ * Is a zone inside the territory a target is scoped to (REGULATIONS.md §5)? A zone whose
+ * territory is not stated is; the merged province ("… (merged)", the scope naming of MODEL.md)
+ * holds every zone of it; no territory asked for means every zone.
+ */
+export function inTerritory(z: { territory?: string | null }, territory: string | undefined): boolean {
+  if (territory === undefined || z.territory == null || z.territory === territory) return true;
+  return territory.endsWith(" (merged)");
+}
+
 export interface CountOptions {
   /** Only zones in this territory count: the plan's targets are for pre-merger Tuyên Quang (REGULATIONS.md §5). */
   territory?: string;
@@ -100,11 +110,7 @@ function countEvents(
         `Quyết định ngày ${date} ngoài kỳ ${from} – ${to}.`,
         `Decision of ${date} is outside ${from} – ${to}.`,
       );
-    else if (
-      options.territory !== undefined &&
-      e.territory !== undefined &&
-      e.territory !== options.territory
-    )
+    else if (!inTerritory(e, options.territory))
       skip(e, `Ngoài địa bàn ${options.territory}.`, `Outside ${options.territory}.`);
     else if (seen.has(zoneKey(e.zone))) skip(e, "Đã tính cho khu, cụm này.", "This zone is already counted.");
     else {

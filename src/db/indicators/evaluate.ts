@@ -170,7 +170,7 @@ export async function evaluatePlanTargets(
       const f = (ind?.formula ?? null) as IndicatorFormula | null;
       const scope = link?.scope ?? SCOPE_PRE_MERGER;
       // A pre-merger target counts only its own territory's zones; the others are listed as ignored.
-      const territory = scope.endsWith(" (merged)") ? {} : { territory: scope };
+      const territory = { territory: scope };
       const mine = ind ? known.filter((r) => r.indicatorId === ind.id) : [];
       const later = ind
         ? allRows.filter((r) => r.indicatorId === ind.id && knownOnOf(r).day > asOf).length

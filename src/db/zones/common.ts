@@ -34,14 +34,8 @@ export async function zoneOr404(db: Conn, id: number): Promise<ZoneRow> {
   return z;
 }
 
-/**
- * Is a zone inside the territory a target is scoped to? A zone whose territory is not stated is;
- * the merged province ("… (merged)", the scope naming of MODEL.md) holds every zone of it.
- */
-export function inTerritory(z: { territory: string | null }, territory: string | undefined): boolean {
-  if (territory === undefined || z.territory === null || z.territory === territory) return true;
-  return territory.endsWith(" (merged)");
-}
+/** The territory rule lives in the domain, beside the counts that use it. */
+export { inTerritory } from "../../domain/zone-counts.ts";
 
 export function checkArea(field: string, v: number | null | undefined): void {
   if (v === null || v === undefined) return;
