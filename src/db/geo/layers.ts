@@ -30,8 +30,14 @@ export type GeoFile = (typeof GEO_FILES)[number];
 
 const FALLBACK_ATTRIBUTION = "Boundaries: Who's On First (CC0) — https://whosonfirst.org/docs/licenses/";
 
-/** The attribution data/geo/README.md asks to show with the shipped files, and their known limits. */
+let shippedCache: { attribution: string; licence: string; limits: string } | null = null;
+
+/**
+ * The attribution data/geo/README.md asks to show with the shipped files, and their known limits.
+ * The README ships with the code, so it is read once, not on every map request.
+ */
 export function shippedAttribution(): { attribution: string; licence: string; limits: string } {
+  if (shippedCache) return shippedCache;
   let text = "";
   try {
     text = readFileSync(path.join(GEO_DIR, "README.md"), "utf8");
@@ -44,7 +50,8 @@ export function shippedAttribution(): { attribution: string; licence: string; li
     .trim();
   const licence = /Licence:\s*([^.]+)\./.exec(text)?.[1]?.trim() ?? "CC0";
   const limits = /Known limits:\s*([\s\S]*)$/.exec(text)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
-  return { attribution: attribution ?? FALLBACK_ATTRIBUTION, licence, limits };
+  shippedCache = { attribution: attribution ?? FALLBACK_ATTRIBUTION, licence, limits };
+  return shippedCache;
 }
 
 export interface LayerInfo {
@@ -69,12 +76,26 @@ async function newest(db: Db, file: GeoFile) {
   return row ?? null;
 }
 
-/** What the map draws for each layer now, and whose data it is. */
+/**
+ * What the map draws for each layer now, and whose data it is: one query over the uploads'
+ * metadata (never their GeoJSON, which may be megabytes), the newest per layer.
+ */
 export async function listGeoLayers(db: Db): Promise<LayerInfo[]> {
   const shipped = shippedAttribution();
+  const uploads = await db
+    .select({
+      layer: geoLayers.layer,
+      attribution: geoLayers.attribution,
+      source: geoLayers.source,
+      uploadedAt: geoLayers.uploadedAt,
+      uploadedBy: geoLayers.uploadedBy,
+      sha256: geoLayers.sha256,
+    })
+    .from(geoLayers)
+    .orderBy(desc(geoLayers.uploadedAt), desc(geoLayers.id));
   const out: LayerInfo[] = [];
   for (const file of GEO_FILES) {
-    const row = await newest(db, file);
+    const row = uploads.find((u) => u.layer === file);
     out.push(
       row
         ? {
