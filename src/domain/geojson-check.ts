@@ -18,34 +18,34 @@ export const VIETNAM_BBOX = { minLon: 101.5, maxLon: 118, minLat: 7, maxLat: 24 
 
 type Pos = unknown;
 
+/** The problem with one position, if any: [longitude, latitude] in WGS84, inside Vietnam. */
+function positionProblem(p: Pos, path: string): GeoProblem | null {
+  if (!Array.isArray(p) || p.length < 2 || !p.every((n) => typeof n === "number" && Number.isFinite(n)))
+    return { path, en: "a position is [longitude, latitude]", vi: "mỗi điểm là [kinh độ, vĩ độ]" };
+  const [lon, lat] = p as number[];
+  if (
+    (lon as number) < VIETNAM_BBOX.minLon ||
+    (lon as number) > VIETNAM_BBOX.maxLon ||
+    (lat as number) < VIETNAM_BBOX.minLat ||
+    (lat as number) > VIETNAM_BBOX.maxLat
+  )
+    return {
+      path,
+      en: `[${lon}, ${lat}] is not a WGS84 longitude/latitude in Vietnam (VN-2000 metres must be converted first; longitude comes first)`,
+      vi: `[${lon}, ${lat}] không phải kinh độ/vĩ độ WGS84 trong lãnh thổ Việt Nam (dữ liệu VN-2000 tính bằng mét phải chuyển đổi trước; kinh độ đứng trước)`,
+    };
+  return null;
+}
+
 function checkRing(ring: unknown, path: string, out: GeoProblem[]): void {
   if (!Array.isArray(ring) || ring.length < 4) {
     out.push({ path, en: "a ring needs at least 4 positions", vi: "một vòng cần ít nhất 4 điểm" });
     return;
   }
   for (let i = 0; i < ring.length; i++) {
-    if (out.length >= 20) return;
-    const p = ring[i] as Pos;
-    if (!Array.isArray(p) || p.length < 2 || !p.every((n) => typeof n === "number" && Number.isFinite(n))) {
-      out.push({
-        path: `${path}.${i}`,
-        en: "a position is [longitude, latitude]",
-        vi: "mỗi điểm là [kinh độ, vĩ độ]",
-      });
-      return;
-    }
-    const [lon, lat] = p as number[];
-    if (
-      (lon as number) < VIETNAM_BBOX.minLon ||
-      (lon as number) > VIETNAM_BBOX.maxLon ||
-      (lat as number) < VIETNAM_BBOX.minLat ||
-      (lat as number) > VIETNAM_BBOX.maxLat
-    ) {
-      out.push({
-        path: `${path}.${i}`,
-        en: `[${lon}, ${lat}] is not a WGS84 longitude/latitude in Vietnam (VN-2000 metres must be converted first; longitude comes first)`,
-        vi: `[${lon}, ${lat}] không phải kinh độ/vĩ độ WGS84 trong lãnh thổ Việt Nam (dữ liệu VN-2000 tính bằng mét phải chuyển đổi trước; kinh độ đứng trước)`,
-      });
+    const problem = positionProblem(ring[i] as Pos, `${path}.${i}`);
+    if (problem) {
+      out.push(problem);
       return;
     }
   }
@@ -117,10 +117,8 @@ export function checkBoundaryLayer(json: unknown): GeoProblem[] {
 export function checkZoneGeometry(geometry: unknown): GeoProblem[] {
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
   if (g && g.type === "Point") {
-    const ring = [g.coordinates, g.coordinates, g.coordinates, g.coordinates];
-    const out: GeoProblem[] = [];
-    checkRing(ring, "coordinates", out);
-    return out.map((p) => ({ ...p, path: "coordinates" }));
+    const problem = positionProblem(g.coordinates, "coordinates");
+    return problem ? [problem] : [];
   }
   if (g && g.type === "Polygon") {
     return checkBoundaryLayer({
