@@ -12,8 +12,8 @@ import { loadRegimeFromDb } from "./commands/calendar-db.ts";
 import { type Database, openDatabase } from "./db/connection.ts";
 import { importPlanFile, parsePlanFile } from "./db/import-plan.ts";
 import { seedDemo } from "./db/seed.ts";
+import { AppError } from "./domain/errors.ts";
 import type { ImportWarning } from "./importer/plan-json.ts";
-import { AppError } from "./server/errors.ts";
 import { startReminderJob } from "./server/reminder-job.ts";
 import { startServer } from "./server/serve.ts";
 

@@ -9,8 +9,8 @@
  * is not the agency itself and does not lead back to it.
  */
 import { and, asc, eq, ne } from "drizzle-orm";
+import { AppError, type FieldProblem } from "../domain/errors.ts";
 import { agencyKey } from "../importer/agency-resolve.ts";
-import { AppError, type FieldProblem } from "../server/errors.ts";
 import { appendAudit, type Tx } from "./audit.ts";
 import type { Db } from "./connection.ts";
 import { agencies, agencyAliases } from "./schema.ts";

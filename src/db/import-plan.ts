@@ -5,10 +5,10 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
+import { AppError } from "../domain/errors.ts";
 import { type KnownAgency, parsePlanBytes } from "../importer/parse-plan.ts";
 import type { PlanJson } from "../importer/plan-json.ts";
 import { MAX_PLAN_BYTES } from "../importer/text.ts";
-import { AppError } from "../server/errors.ts";
 import type { Db } from "./connection.ts";
 import { agencies, agencyAliases } from "./schema.ts";
 import { contentHash, type StoreResult, storePlan } from "./store-plan.ts";

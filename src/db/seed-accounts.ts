@@ -5,8 +5,8 @@
  * password DEMO_PASSWORD — a demo, not a deployment.
  */
 import { and, eq } from "drizzle-orm";
+import type { Role } from "../domain/roles.ts";
 import { hashPassword } from "../server/auth/password.ts";
-import type { Role } from "../server/policies.ts";
 import type { Db } from "./connection.ts";
 import { agencies } from "./schema.ts";
 import { createUser, findUserIdByUsername, type RoleInput } from "./users.ts";

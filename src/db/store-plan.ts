@@ -6,10 +6,10 @@
  */
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { AppError } from "../domain/errors.ts";
 import { firstDue, lastDue } from "../domain/schedule.ts";
 import { taskCodeSortKey } from "../domain/task-code.ts";
 import type { PlanJson } from "../importer/plan-json.ts";
-import { AppError } from "../server/errors.ts";
 import { ensureAgency, ensureGroup } from "./agencies-store.ts";
 import { appendAudit, type Tx } from "./audit.ts";
 import type { Db } from "./connection.ts";

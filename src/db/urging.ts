@@ -10,11 +10,11 @@
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
+import { AppError } from "../domain/errors.ts";
 import { periodTitle } from "../domain/periods.ts";
 import { dueReminders, effectiveDue, type Reminder, UNSUBMITTED_STATES } from "../domain/reminders.ts";
 import { formatVnNumber } from "../domain/vn-number.ts";
 import { workingDaysBetween } from "../domain/working-days.ts";
-import { AppError } from "../server/errors.ts";
 import { appendAudit, type Tx } from "./audit.ts";
 import type { Db } from "./connection.ts";
 import { type ActorRef, SYSTEM } from "./reporting/actor.ts";

@@ -4,8 +4,8 @@
  * audit log (the records written there are `UserRecord`s, which carry neither).
  */
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
-import { AppError, type FieldProblem } from "../server/errors.ts";
-import type { Role, RoleGrant } from "../server/policies.ts";
+import { AppError, type FieldProblem } from "../domain/errors.ts";
+import type { Role, RoleGrant } from "../domain/roles.ts";
 import { appendAudit, type Tx } from "./audit.ts";
 import { type Db, toCount } from "./connection.ts";
 import { agencies, loginAttempts, plans, roleAssignments, sessions, users } from "./schema.ts";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../server/errors.ts";
+import { AppError } from "../domain/errors.ts";
 import { parsePlanBytes, parsePlanText } from "./parse-plan.ts";
 import type { PlanJson, TaskJson } from "./plan-json.ts";
 

@@ -2,8 +2,9 @@
  * The importer: a plan document's text → Plan JSON (docs/plan-json.md). Pure: reads nothing,
  * writes nothing. Everything it could not read becomes a warning, never a guess.
  */
+
+import { AppError } from "../domain/errors.ts";
 import { parseSchedule } from "../domain/schedule.ts";
-import { AppError } from "../server/errors.ts";
 import { AgencyResolver } from "./agency-resolve.ts";
 import { splitAgencyCell } from "./agency-split.ts";
 import { bodyUnits, findBody } from "./body-link.ts";

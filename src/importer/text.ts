@@ -2,7 +2,7 @@
  * Reading a plan document as text: refuse what is not a plan (empty, binary, too large) with
  * a clear error, and normalise what is (markup the source carried, Windows line ends, NBSP).
  */
-import { AppError } from "../server/errors.ts";
+import { AppError } from "../domain/errors.ts";
 
 /** Plans are tens of kilobytes; 10 MB leaves room for any real one and refuses garbage early. */
 export const MAX_PLAN_BYTES = 10 * 1024 * 1024;

@@ -4,11 +4,11 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "../db/connection.ts";
+import { AppError, errorBody } from "../domain/errors.ts";
 import { csrfProtection, sessionMiddleware } from "./auth/middleware.ts";
 import { registerDocs } from "./docs-page.ts";
 import type { AppEnv } from "./env.ts";
 import { handleError } from "./error-handler.ts";
-import { AppError, errorBody } from "./errors.ts";
 import { registerAgencyAdmin } from "./routes/agencies/admin.ts";
 import { registerAgencies } from "./routes/agencies/index.ts";
 import { registerAuth } from "./routes/auth/index.ts";

@@ -5,8 +5,8 @@
 
 import type { Context } from "hono";
 import type { ActorRef } from "../db/reporting/actor.ts";
+import { AppError } from "../domain/errors.ts";
 import { vnDay } from "../domain/working-days.ts";
-import { AppError } from "./errors.ts";
 
 interface ActorLike {
   userId: number;

@@ -1,7 +1,7 @@
 /** Maps every thrown error to an HTTP response, in one place. Unknown errors are logged, not leaked. */
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { AppError, errorBody, httpStatus } from "./errors.ts";
+import { AppError, errorBody, httpStatus } from "../domain/errors.ts";
 
 export function handleError(err: Error, c: Context) {
   if (err instanceof AppError) {

@@ -5,7 +5,7 @@
  */
 import type { Context } from "hono";
 import { describe, expect, it } from "vitest";
-import { AppError } from "./errors.ts";
+import { AppError } from "../domain/errors.ts";
 import { ACTIONS, type Action, type Actor, authorize, can, type Resource, type Role } from "./policies.ts";
 
 const PLAN = 1;

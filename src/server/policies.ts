@@ -11,28 +11,11 @@
  * - a reporter's or leader's agency is the role's agencyId, else the user's agencyId.
  */
 import type { Context } from "hono";
-import { AppError } from "./errors.ts";
+import { AppError } from "../domain/errors.ts";
+import type { Actor, Role, RoleGrant } from "../domain/roles.ts";
 
-export const ROLES = ["administrator", "coordinator", "reporter", "leader", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface RoleGrant {
-  role: Role;
-  /** null: every plan. */
-  planId: number | null;
-  /** The agency a reporter or leader acts for (null: the user's own agency). */
-  agencyId: number | null;
-}
-
-/** The signed-in user, as the session middleware puts it on the context (`c.get("actor")`). */
-export interface Actor {
-  userId: number;
-  username: string;
-  displayName: string;
-  agencyId: number | null;
-  isAdmin: boolean;
-  roles: RoleGrant[];
-}
+export type { Actor, Role, RoleGrant } from "../domain/roles.ts";
+export { ROLES } from "../domain/roles.ts";
 
 export const ACTIONS = [
   "plan:read",

@@ -4,7 +4,7 @@
  */
 import type { Context } from "hono";
 import type { ZodError } from "zod";
-import { AppError, errorBody, type FieldProblem } from "./errors.ts";
+import { AppError, errorBody, type FieldProblem } from "../domain/errors.ts";
 
 function reasonVi(issue: ZodError["issues"][number]): string {
   const i = issue as unknown as {

@@ -13,7 +13,8 @@ export const targetsVi = {
   "tg.latest": "Số liệu mới nhất",
   "tg.noValue": "Chưa có số liệu",
   "tg.notes.title": "Ghi chú về số liệu ({n})",
-  "tg.notes.intro": "Những điểm số liệu mâu thuẫn hoặc chưa chắc chắn, nêu ra để đối chiếu — không bị ẩn đi hay tự sửa.",
+  "tg.notes.intro":
+    "Những điểm số liệu mâu thuẫn hoặc chưa chắc chắn, nêu ra để đối chiếu — không bị ẩn đi hay tự sửa.",
   "tg.w.summary": "Cách tính: {n} khu, cụm được tính — xem danh sách",
   "tg.w.counted": "Được tính",
   "tg.w.ignored": "Không tính",
@@ -70,7 +71,8 @@ export const targetsEn: Record<keyof typeof targetsVi, string> = {
   "tg.latest": "Latest value",
   "tg.noValue": "No figure yet",
   "tg.notes.title": "Notes on the figures ({n})",
-  "tg.notes.intro": "Where the figures contradict each other or are uncertain, shown for checking — never hidden or silently corrected.",
+  "tg.notes.intro":
+    "Where the figures contradict each other or are uncertain, shown for checking — never hidden or silently corrected.",
   "tg.w.summary": "Working: {n} zones counted — see the list",
   "tg.w.counted": "Counted",
   "tg.w.ignored": "Not counted",

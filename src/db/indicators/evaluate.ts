@@ -12,12 +12,12 @@
  * (the merged province from 01/07/2025) are shown but never used for the measure.
  */
 import { asc, eq, inArray } from "drizzle-orm";
+import { AppError } from "../../domain/errors.ts";
 import { type Comparator, evaluateMeasure, type Measure, type Observation } from "../../domain/evaluation.ts";
 import { type Bilingual, SCOPE_PRE_MERGER } from "../../domain/indicator-values.ts";
 import { type ProjectionMethod, project } from "../../domain/projection.ts";
 import { trajectoryFromAnnex } from "../../domain/trajectory.ts";
 import type { ZoneEvent } from "../../domain/zone-counts.ts";
-import { AppError } from "../../server/errors.ts";
 import type { Db } from "../connection.ts";
 import {
   agencies,

@@ -8,7 +8,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../server/errors.ts";
+import { AppError } from "../../domain/errors.ts";
 import { toCount } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";
 import { auditLog, indicators, indicatorValues, zoneEvents, zones } from "../schema.ts";

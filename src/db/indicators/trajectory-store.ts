@@ -5,8 +5,8 @@
  * evaluation falls back to the trajectory derived from the plan's growth rate.
  */
 import { asc, eq } from "drizzle-orm";
+import { AppError } from "../../domain/errors.ts";
 import { trajectoryFromAnnex } from "../../domain/trajectory.ts";
-import { AppError } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";

@@ -7,9 +7,9 @@
  * stored in one transaction with one audit row.
  */
 import ExcelJS from "exceljs";
+import { AppError } from "../../domain/errors.ts";
 import type { IndicatorValue, ValueKind } from "../../domain/indicator-values.ts";
 import { parseVnNumber } from "../../domain/vn-number.ts";
-import { AppError } from "../../server/errors.ts";
 import { appendAudit } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";

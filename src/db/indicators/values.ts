@@ -7,6 +7,7 @@
  */
 
 import { asc, eq, inArray } from "drizzle-orm";
+import { AppError, type FieldProblem } from "../../domain/errors.ts";
 import { figureKnownOn, type KnownOnBasis } from "../../domain/figure-dates.ts";
 import {
   type Bilingual,
@@ -20,7 +21,6 @@ import {
 } from "../../domain/indicator-values.ts";
 import { parsePeriodLabel, periodLabel } from "../../domain/periods.ts";
 import { vnDay } from "../../domain/working-days.ts";
-import { AppError, type FieldProblem } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";

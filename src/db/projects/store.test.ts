@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../server/errors.ts";
+import { AppError } from "../../domain/errors.ts";
 import { auditLog, projectMilestones, projects, zones } from "../schema.ts";
 import { seedDemo } from "../seed.ts";
 import { createTestDb, type TestDatabase } from "../test-db.ts";

@@ -4,9 +4,9 @@
  * status is never stored — read functions (./list.ts) derive it with src/domain/project-status.ts.
  */
 import { and, eq } from "drizzle-orm";
+import { AppError } from "../../domain/errors.ts";
 import { MILESTONE_KINDS, type MilestoneKind } from "../../domain/project-status.ts";
 import { isValidIsoDate } from "../../domain/vn-dates.ts";
-import { AppError } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { AppError } from "../../server/errors.ts";
+import { AppError } from "../../domain/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { attachments, reports } from "../schema.ts";

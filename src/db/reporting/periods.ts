@@ -4,9 +4,9 @@
  * for every reporting agency. Opening the same period twice is refused.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
+import { AppError } from "../../domain/errors.ts";
 import { type Frequency, periodByLabel } from "../../domain/periods.ts";
 import { dueDate } from "../../domain/working-days.ts";
-import { AppError } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { qualified, toCount } from "../connection.ts";

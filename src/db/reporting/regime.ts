@@ -7,9 +7,9 @@
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { DEFAULT_REGIME } from "../../domain/calendar.ts";
+import { AppError } from "../../domain/errors.ts";
 import type { Frequency } from "../../domain/periods.ts";
 import { readReportingDuty } from "../../importer/reporting.ts";
-import { AppError } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import {

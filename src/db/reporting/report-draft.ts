@@ -5,8 +5,8 @@
  */
 
 import { and, eq } from "drizzle-orm";
+import { AppError } from "../../domain/errors.ts";
 import { UPDATE_STATUSES } from "../../domain/task-status.ts";
-import { AppError } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { reports, taskUpdates } from "../schema.ts";

@@ -4,7 +4,7 @@
  * action the report's state does not allow.
  */
 
-import { AppError } from "../../server/errors.ts";
+import { AppError } from "../../domain/errors.ts";
 
 /** A save or submission started from an older version than the stored one: reload, do not overwrite. */
 export function conflict(current: number): AppError {

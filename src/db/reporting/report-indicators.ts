@@ -12,6 +12,7 @@
  * from 01/07/2025 cover the merged province); the reporter may choose the other scope.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { AppError, type FieldProblem } from "../../domain/errors.ts";
 import {
   SCOPE_MERGED,
   SCOPE_PRE_MERGER,
@@ -19,7 +20,6 @@ import {
   type ValueKind,
 } from "../../domain/indicator-values.ts";
 import { parsePeriodLabel, periodByLabel, periodTitle } from "../../domain/periods.ts";
-import { AppError, type FieldProblem } from "../../server/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { StoredValidation } from "../indicators/catalogue.ts";

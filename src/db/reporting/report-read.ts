@@ -5,8 +5,8 @@
  */
 
 import { asc, eq } from "drizzle-orm";
+import { AppError } from "../../domain/errors.ts";
 import { vnDay } from "../../domain/working-days.ts";
-import { AppError } from "../../server/errors.ts";
 import type { Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { expectedReports, reportingPeriods, reports, reportVersions, taskUpdates } from "../schema.ts";

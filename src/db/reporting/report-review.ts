@@ -4,7 +4,7 @@
  */
 
 import { desc, eq } from "drizzle-orm";
-import { AppError } from "../../server/errors.ts";
+import { AppError } from "../../domain/errors.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { expectedReports, reports, reportVersions } from "../schema.ts";

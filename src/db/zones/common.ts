@@ -3,7 +3,7 @@
  * label, the territory rule, and the checks every write makes (a zone that exists, areas in ha).
  */
 import { eq } from "drizzle-orm";
-import { AppError } from "../../server/errors.ts";
+import { AppError } from "../../domain/errors.ts";
 import type { Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { type landLeases, type zoneEvents, zones } from "../schema.ts";

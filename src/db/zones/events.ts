@@ -4,12 +4,12 @@
  */
 
 import { asc, eq } from "drizzle-orm";
+import { AppError } from "../../domain/errors.ts";
 import type { Bilingual } from "../../domain/indicator-values.ts";
 import { canFoundCluster, checkClusterArea, type FoundingCheck } from "../../domain/occupancy.ts";
 import { isValidIsoDate } from "../../domain/vn-dates.ts";
 import { vnDay } from "../../domain/working-days.ts";
 import type { ZoneEvent } from "../../domain/zone-counts.ts";
-import { AppError } from "../../server/errors.ts";
 import { appendAudit } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { ZoneKindCode } from "../indicators/catalogue.ts";

@@ -6,11 +6,11 @@
  * occupancy.ts), never typed.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { AppError } from "../../domain/errors.ts";
 import { checkZoneGeometry } from "../../domain/geojson-check.ts";
 import type { Bilingual } from "../../domain/indicator-values.ts";
 import { checkClusterArea, occupancyRate } from "../../domain/occupancy.ts";
 import { zoneKey } from "../../domain/zone-counts.ts";
-import { AppError } from "../../server/errors.ts";
 import { appendAudit } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { ZoneKindCode } from "../indicators/catalogue.ts";

@@ -9,8 +9,8 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
+import { AppError } from "../../domain/errors.ts";
 import type { AppEnv } from "../env.ts";
-import { AppError } from "../errors.ts";
 import type { Actor } from "../policies.ts";
 import { loadSession, readSessionCookie } from "./sessions.ts";
 

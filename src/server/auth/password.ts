@@ -4,7 +4,7 @@
  * policy with its messages in Vietnamese and English. Passwords and hashes are never logged.
  */
 import { hash, verify } from "@node-rs/argon2";
-import type { FieldProblem } from "../errors.ts";
+import type { FieldProblem } from "../../domain/errors.ts";
 
 export const MIN_PASSWORD_LENGTH = 10;
 /** argon2 hashes whatever it is given; a bound keeps a huge body from costing CPU. */

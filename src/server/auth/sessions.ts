@@ -28,7 +28,7 @@ import {
   registerSuccessfulLogin,
   type UserRecord,
 } from "../../db/users.ts";
-import { AppError } from "../errors.ts";
+import { AppError } from "../../domain/errors.ts";
 import type { Actor } from "../policies.ts";
 import { verifyNothing, verifyPassword } from "./password.ts";
 

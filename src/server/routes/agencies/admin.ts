@@ -1,8 +1,8 @@
 /** Administrator writes on agencies: POST /api/agencies, PATCH /api/agencies/{id}. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { type AgencyRecord, createAgency, updateAgency } from "../../../db/agencies-admin.ts";
+import { AppError } from "../../../domain/errors.ts";
 import type { AppEnv } from "../../env.ts";
-import { AppError } from "../../errors.ts";
 import { authorizeActor } from "../../policies.ts";
 import { DbId, errorResponses, IdParam } from "../../schemas.ts";
 import { authErrorResponses } from "../users/index.ts";

@@ -4,6 +4,7 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { getPasswordHash, getUser, setPassword, type UserRecord } from "../../../db/users.ts";
+import { AppError } from "../../../domain/errors.ts";
 import { requireActor } from "../../auth/middleware.ts";
 import { hashPassword, verifyPassword } from "../../auth/password.ts";
 import {
@@ -14,7 +15,6 @@ import {
   signIn,
 } from "../../auth/sessions.ts";
 import type { AppEnv } from "../../env.ts";
-import { AppError } from "../../errors.ts";
 import { ErrorSchema, errorResponses } from "../../schemas.ts";
 import { authErrorResponses, checkPassword, PasswordField, RoleGrantSchema } from "../users/index.ts";
 

@@ -7,13 +7,13 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { knownAgencies } from "../../../db/import-plan.ts";
 import { contentHash, storePlan } from "../../../db/store-plan.ts";
+import { AppError } from "../../../domain/errors.ts";
 import { parseSchedule } from "../../../domain/schedule.ts";
 import { parsePlanBytes } from "../../../importer/parse-plan.ts";
 import type { PlanJson } from "../../../importer/plan-json.ts";
 import { MAX_PLAN_BYTES } from "../../../importer/text.ts";
 import { actorRef } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
-import { AppError } from "../../errors.ts";
 import { authorize } from "../../policies.ts";
 import { jsonResponses } from "../../schemas.ts";
 

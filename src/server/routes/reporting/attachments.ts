@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { addAttachment, getAttachment, listAttachments } from "../../../db/reporting/attachments.ts";
 import { reportContext } from "../../../db/reporting/reports.ts";
+import { AppError } from "../../../domain/errors.ts";
 import { actorRef } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { notFound } from "../../error-handler.ts";
-import { AppError } from "../../errors.ts";
 import { authorize } from "../../policies.ts";
 import { errorResponses, IdParam } from "../../schemas.ts";
 

@@ -14,9 +14,9 @@ import { measureContext, saveTrajectory } from "../../../db/indicators/trajector
 import { MAX_UPLOAD_BYTES, uploadIndicatorValues } from "../../../db/indicators/upload.ts";
 import { addIndicatorValue, indicatorByCode, indicatorPlans } from "../../../db/indicators/values.ts";
 import { agencies, indicators, plans } from "../../../db/schema.ts";
+import { AppError } from "../../../domain/errors.ts";
 import { actorRef, nowOf, todayOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
-import { AppError } from "../../errors.ts";
 import { authorize, authorizeAny, can, currentActor, type Resource } from "../../policies.ts";
 import { errorResponses, IdParam, jsonResponses } from "../../schemas.ts";
 

@@ -13,9 +13,9 @@ import {
   type UserRecord,
   updateUser,
 } from "../../../db/users.ts";
+import { AppError, type FieldProblem } from "../../../domain/errors.ts";
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems } from "../../auth/password.ts";
 import type { AppEnv } from "../../env.ts";
-import { AppError, type FieldProblem } from "../../errors.ts";
 import { authorizeActor, ROLES } from "../../policies.ts";
 import { DbId, ErrorSchema, errorResponses, IdParam } from "../../schemas.ts";
 
