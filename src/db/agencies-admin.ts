@@ -240,7 +240,14 @@ export async function createAgency(db: Db, input: NewAgency, actor: string): Pro
       (input.aliases ?? []).filter((a) => a !== input.name),
     );
     const after = await getAgencyRecord(tx, row.id);
-    await appendAudit(tx, { actor, action: "agency.create", entity: "agency", entityId: row.id, after });
+    await appendAudit(tx, {
+      actor,
+      action: "agency.create",
+      entity: "agency",
+      entityId: row.id,
+      province,
+      after,
+    });
     if (!after) throw new Error("created agency vanished");
     return after;
   });
@@ -270,7 +277,15 @@ export async function updateAgency(
     }
     if (patch.name !== undefined && patch.name !== before.name) await addAliases(tx, id, [before.name]);
     const after = await getAgencyRecord(tx, id);
-    await appendAudit(tx, { actor, action: "agency.update", entity: "agency", entityId: id, before, after });
+    await appendAudit(tx, {
+      actor,
+      action: "agency.update",
+      entity: "agency",
+      entityId: id,
+      province: before.province,
+      before,
+      after,
+    });
     return after;
   });
 }

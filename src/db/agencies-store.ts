@@ -171,6 +171,7 @@ export async function loadRegistry(db: Db, registry: RegistryFile, actor: string
       action: "registry.load",
       entity: "agency_registry",
       entityId: registry.province,
+      province: registry.province,
       after: { agencies: registry.agencies.length, groups: registry.groups.length, created: n },
     });
     return n;

@@ -17,13 +17,32 @@ export interface AuditInput {
   entityId?: string | number | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * Who may read the row: the plan it belongs to (a report, period, regime, task, target…), or
+   * for province-wide records (zones, projects, agencies) their province. Neither: a global row
+   * (users, holidays, map layers, sign-ins) that only administrators read. Not hashed: it decides
+   * visibility, not what happened, and rows older than these columns can be given one.
+   */
+  planId?: number | null;
+  province?: string | null;
+}
+
+/**
+ * Hex sha256 of a value's canonical JSON: what a draft's audit row keeps instead of the draft,
+ * so the log can show that a save happened (and who can read the draft can check which) without
+ * showing it to everyone who reads the log.
+ */
+export function contentDigest(value: unknown): string {
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(value)))
+    .digest("hex");
 }
 
 /**
  * A value as the jsonb column gives it back, with object keys sorted at every level: jsonb
  * keeps neither key order nor undefined members, so the hash must depend on neither.
  */
-function canonical(value: unknown): unknown {
+export function canonical(value: unknown): unknown {
   const json = value === undefined || value === null ? undefined : JSON.stringify(value);
   if (json === undefined) return null;
   const plain: unknown = JSON.parse(json);
@@ -83,5 +102,7 @@ export async function appendAudit(tx: Tx | Db, entry: AuditInput): Promise<void>
     after: entry.after ?? null,
     prevHash,
     hash: auditHash(prevHash, entry, at),
+    planId: entry.planId ?? null,
+    province: entry.province || null,
   });
 }

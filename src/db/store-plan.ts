@@ -169,6 +169,7 @@ export async function storePlan(
       action: "plan.import",
       entity: "plan",
       entityId: planId,
+      planId,
       after: {
         title: h.title,
         number: h.number,

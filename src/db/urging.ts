@@ -282,6 +282,7 @@ export async function runReminders(
         action: "reminder.send",
         entity: "expected_report",
         entityId: reminder.expectedReportId,
+        planId,
         after: {
           key: reminder.key,
           kind: reminder.kind,

@@ -18,6 +18,10 @@ export const reportingVi = {
   auditTitle: "Nhật ký thay đổi",
   auditChainOk: "Chuỗi băm toàn vẹn: {n} bản ghi, không bản ghi nào bị sửa.",
   auditChainBroken: "Chuỗi băm bị đứt tại bản ghi #{id}: nhật ký đã bị sửa.",
+  auditChainBrokenOutside:
+    "Chuỗi băm bị đứt tại một bản ghi ngoài phạm vi bạn được xem: nhật ký đã bị sửa. Hãy báo quản trị hệ thống. ({n} bản ghi trong phạm vi của bạn.)",
+  auditScope: "Nhật ký của kế hoạch này và của tỉnh; chỉ quản trị hệ thống xem toàn bộ nhật ký.",
+  auditRedacted: "Nội dung bản nháp của đơn vị khác được ẩn; chỉ hiện trạng thái, phiên bản và kích thước.",
   auditAt: "Thời điểm",
   auditActor: "Người thực hiện",
   auditAction: "Thao tác",
@@ -102,6 +106,10 @@ export const reportingEn: Record<ReportingMessageKey, string> = {
   auditTitle: "Audit log",
   auditChainOk: "Hash chain intact: {n} entries, none altered.",
   auditChainBroken: "Hash chain broken at entry #{id}: the log was altered.",
+  auditChainBrokenOutside:
+    "Hash chain broken at an entry outside what you may read: the log was altered. Tell the administrator. ({n} entries in your scope.)",
+  auditScope: "The log of this plan and of its province; only administrators read the whole log.",
+  auditRedacted: "Another agency's draft content is hidden: only its state, version and sizes are shown.",
   auditAt: "When",
   auditActor: "Who",
   auditAction: "Action",

@@ -216,6 +216,7 @@ export async function seedTargets(
         action: "targets.seed",
         entity: "plan",
         entityId: planId,
+        planId,
         after: { ...result, notes: notes.length },
       });
     return result;

@@ -110,6 +110,7 @@ export async function saveTrajectory(
       action: "trajectory.save",
       entity: "measure",
       entityId: measureId,
+      planId: ctx.planId,
       before: before.map((p) => ({ year: p.year, value: p.value, source: p.source })),
       after: points.map((p) => ({ year: p.year, value: p.value, source: p.source })),
     });

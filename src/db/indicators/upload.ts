@@ -382,6 +382,7 @@ export async function uploadIndicatorValues(
       action: "indicator_value.upload",
       entity: "indicator_values",
       entityId: context.planId ?? null,
+      planId: context.planId ?? null,
       after: { file: file.name, count: values.length, values },
     });
     return { file: file.name, stored: values.length, values };

@@ -24,7 +24,15 @@ import { vnDay } from "../../domain/working-days.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";
-import { agencies, indicators, indicatorValues, measureIndicators, measures, targets } from "../schema.ts";
+import {
+  agencies,
+  indicators,
+  indicatorValues,
+  measureIndicators,
+  measures,
+  plans,
+  targets,
+} from "../schema.ts";
 import { isZoneDerived, normaliseUnit, type StoredValidation } from "./catalogue.ts";
 
 type Conn = Db | Tx;
@@ -220,6 +228,31 @@ export async function indicatorPlans(db: Conn, indicatorId: number): Promise<num
   return rows.map((r) => r.planId);
 }
 
+/**
+ * The province an indicator's figures belong to, for the audit log's readers: that of the plans
+ * whose measures use it when they share one, else its supplier's; null (administrators only)
+ * when neither says. Indicators are province data, shared by the province's plans.
+ */
+export async function indicatorProvince(
+  db: Conn,
+  indicator: Pick<IndicatorRow, "id" | "supplierAgencyId">,
+): Promise<string | null> {
+  const linked = await indicatorPlans(db, indicator.id);
+  if (linked.length) {
+    const rows = await db
+      .selectDistinct({ province: plans.province })
+      .from(plans)
+      .where(inArray(plans.id, linked));
+    if (rows.length === 1 && rows[0]?.province) return rows[0].province;
+  }
+  if (indicator.supplierAgencyId === null) return null;
+  const [a] = await db
+    .select({ province: agencies.province })
+    .from(agencies)
+    .where(eq(agencies.id, indicator.supplierAgencyId));
+  return a?.province || null;
+}
+
 export async function supplierName(db: Conn, agencyId: number | null): Promise<string | null> {
   if (agencyId === null) return null;
   const [a] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
@@ -378,6 +411,7 @@ export async function addIndicatorValue(
       action: "indicator_value.add",
       entity: "indicator_value",
       entityId: row.id,
+      province: await indicatorProvince(tx, indicator),
       after: presentValue(row, indicator),
     });
     return {

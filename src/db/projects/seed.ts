@@ -53,6 +53,7 @@ export async function seedProjects(db: Db, planId: number): Promise<number> {
         action: "projects.seed",
         entity: "plan",
         entityId: planId,
+        planId,
         after: { province, projects: added, source: PLAN_PROJECTS_SOURCE },
       });
     return added.length;

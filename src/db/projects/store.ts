@@ -118,6 +118,7 @@ export async function createProject(db: Db, input: ProjectInput, actor: ActorRef
       action: "project.create",
       entity: "project",
       entityId: row.id,
+      province,
       after: row,
     });
     return row;
@@ -143,6 +144,7 @@ export async function updateProject(
       action: "project.update",
       entity: "project",
       entityId: id,
+      province: before.province,
       before,
       after: row,
     });
@@ -194,7 +196,7 @@ export async function setMilestone(
   checkDate("planned", input.planned, today);
   checkDate("actual", input.actual, today);
   return db.transaction(async (tx) => {
-    await projectForUpdate(tx, projectId);
+    const project = await projectForUpdate(tx, projectId);
     const where = and(eq(projectMilestones.projectId, projectId), eq(projectMilestones.kind, kind));
     const [before] = await tx.select().from(projectMilestones).where(where);
     const values = {
@@ -214,6 +216,7 @@ export async function setMilestone(
       action: "project.milestone",
       entity: "project_milestone",
       entityId: row.id,
+      province: project.province,
       before: before ?? null,
       after: row,
     });
@@ -260,6 +263,7 @@ export async function recordRevocation(
       action: "project.revoke",
       entity: "project",
       entityId: projectId,
+      province: before.province,
       before,
       after: row,
     });

@@ -10,6 +10,7 @@ import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { attachments, reports } from "../schema.ts";
 import type { ActorRef } from "./actor.ts";
+import { loadExpected } from "./report-read.ts";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -78,6 +79,7 @@ export async function addAttachment(
   const mime = checkAttachment(file.filename, file.bytes);
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   return db.transaction(async (tx) => {
+    const { period } = await loadExpected(tx as Tx, expectedReportId);
     let [report] = await tx
       .select()
       .from(reports)
@@ -120,6 +122,7 @@ export async function addAttachment(
       action: "attachment.add",
       entity: "report",
       entityId: expectedReportId,
+      planId: period.planId,
       after: { id: row?.id, filename: file.filename, size: file.bytes.length, sha256 },
     });
     return row;

@@ -99,6 +99,7 @@ export async function openPeriod(
       action: "period.open",
       entity: "reporting_period",
       entityId: row.id,
+      planId,
       after: { planId, frequency, label, due, reporters: regime.reporters.length },
     });
     return { ...row, expected: regime.reporters.length };

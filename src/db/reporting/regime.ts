@@ -187,6 +187,7 @@ export async function saveRegime(
       action: "regime.save",
       entity: "plan",
       entityId: planId,
+      planId,
       before,
       after,
     });

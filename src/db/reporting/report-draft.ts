@@ -7,7 +7,7 @@
 import { and, eq } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
 import { UPDATE_STATUSES } from "../../domain/task-status.ts";
-import { appendAudit, type Tx } from "../audit.ts";
+import { appendAudit, contentDigest, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { reports, taskUpdates } from "../schema.ts";
 import type { ActorRef } from "./actor.ts";
@@ -30,6 +30,29 @@ export interface TaskUpdateInput {
   productDate?: string | null;
   difficulties?: string | null;
   proposals?: string | null;
+}
+
+/**
+ * What a draft save's audit row keeps instead of the draft: a digest of what was saved and its
+ * sizes. The audit log is read by every coordinator of the plan, a draft only by its own agency
+ * (policies.ts canReadReport); the submitted versions keep the full content (report_versions).
+ * `indicatorValues: null`: the save left the figures as they were.
+ */
+export function draftDigest(saved: {
+  summary: string | null;
+  updates: readonly unknown[];
+  indicatorValues?: readonly unknown[] | undefined;
+}) {
+  return {
+    sha256: contentDigest({
+      summary: saved.summary,
+      updates: saved.updates,
+      indicatorValues: saved.indicatorValues ?? null,
+    }),
+    summaryChars: saved.summary?.length ?? 0,
+    updates: saved.updates.length,
+    indicatorValues: saved.indicatorValues?.length ?? null,
+  };
 }
 
 /** Saves the working draft. `version` is the version the editor started from (0 for a new report). */
@@ -79,7 +102,7 @@ export async function saveDraft(
     if (input.version !== current) throw conflict(current);
     if (report && !["draft", "returned"].includes(report.state))
       throw invalidState(report.state, { en: "edited", vi: "chỉnh sửa" });
-    const before = report ? { state: report.state, version: report.version, summary: report.summary } : null;
+    const before = report ? { state: report.state, version: report.version } : null;
     if (!report) {
       [report] = await tx
         .insert(reports)
@@ -129,13 +152,16 @@ export async function saveDraft(
       action: "report.save",
       entity: "report",
       entityId: expectedReportId,
+      planId: period.planId,
       before,
       after: {
         state: "draft",
         version: report.version,
-        summary: report.summary,
-        updates: input.updates,
-        indicatorValues: input.indicatorValues,
+        content: draftDigest({
+          summary: report.summary,
+          updates: input.updates,
+          indicatorValues: input.indicatorValues,
+        }),
       },
     });
     return getReport(tx as Tx, expectedReportId);

@@ -256,7 +256,7 @@ export async function publishAcceptedValues(
     .limit(1);
   if (already.length > 0) return 0;
   const [ctx] = await tx
-    .select({ label: reportingPeriods.label, agency: agencies.name })
+    .select({ label: reportingPeriods.label, agency: agencies.name, planId: reportingPeriods.planId })
     .from(expectedReports)
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, expectedReports.periodId))
     .innerJoin(agencies, eq(agencies.id, expectedReports.agencyId))
@@ -302,6 +302,7 @@ export async function publishAcceptedValues(
       action: "indicator_value.add",
       entity: "indicator_value",
       entityId: row.id,
+      planId: ctx.planId,
       after: { ...presentValue(row, indicator), origin: "report", reportId: input.reportId },
     });
   }

@@ -32,6 +32,7 @@ export async function reviewReport(
     );
   }
   return db.transaction(async (tx) => {
+    const { period } = await loadExpected(tx as Tx, expectedReportId);
     const [report] = await tx
       .select()
       .from(reports)
@@ -77,6 +78,7 @@ export async function reviewReport(
       action: `report.${input.outcome === "accepted" ? "accept" : "return"}`,
       entity: "report",
       entityId: expectedReportId,
+      planId: period.planId,
       before: { state: "submitted" },
       after: { state: input.outcome, version: last.number, comment: input.comment ?? null },
     });
@@ -99,7 +101,7 @@ export async function grantExtension(
     );
   }
   return db.transaction(async (tx) => {
-    const { expected } = await loadExpected(tx as Tx, expectedReportId);
+    const { expected, period } = await loadExpected(tx as Tx, expectedReportId);
     if (input.due <= expected.due) {
       throw new AppError(
         "VALIDATION",
@@ -123,6 +125,7 @@ export async function grantExtension(
       action: "report.extend",
       entity: "expected_report",
       entityId: expectedReportId,
+      planId: period.planId,
       before: { due: expected.due, extendedDue: expected.extendedDue },
       after: { extendedDue: input.due, reason: input.reason },
     });

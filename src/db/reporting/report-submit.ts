@@ -81,6 +81,7 @@ export async function submitReport(
       action: "report.submit",
       entity: "report",
       entityId: expectedReportId,
+      planId: period.planId,
       before: { state: report.state },
       after: { state: "submitted", version: toCount(n) + 1, late, due: dueBy },
     });

@@ -162,16 +162,26 @@ export const taskAssignments = pgTable(
 /**
  * Append-only audit log: who, what, when, before and after. Each row carries the hash of the
  * previous one so a rewritten history is detectable (MODEL.md: AuditEntry hash-chained).
+ * `plan_id` / `province` say who may read the row (the plan's coordinators; a province's rows
+ * every coordinator of a plan of that province; neither: administrators only). They are an
+ * index for reading, outside the hash, so rows written before they existed could be filled in
+ * without breaking the chain (src/db/audit.ts).
  */
-export const auditLog = pgTable("audit_log", {
-  id: serial("id").primaryKey(),
-  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-  actor: text("actor").notNull(),
-  action: text("action").notNull(),
-  entity: text("entity").notNull(),
-  entityId: text("entity_id"),
-  before: jsonb("before"),
-  after: jsonb("after"),
-  prevHash: text("prev_hash"),
-  hash: text("hash").notNull(),
-});
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    prevHash: text("prev_hash"),
+    hash: text("hash").notNull(),
+    planId: integer("plan_id"),
+    province: text("province"),
+  },
+  (t) => [index("audit_log_plan_idx").on(t.planId), index("audit_log_province_idx").on(t.province)],
+);

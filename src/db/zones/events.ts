@@ -117,6 +117,7 @@ export async function addZoneEvent(
       action: "zone.event",
       entity: "zone_event",
       entityId: event.id,
+      province: zone.province,
       after: { ...event, zone: zoneLabel(zone) },
     });
     const warnings: Bilingual[] = [];

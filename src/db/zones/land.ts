@@ -79,6 +79,7 @@ export async function addLandLease(
       action: "zone.lease",
       entity: "land_lease",
       entityId: lease.id,
+      province: zone.province,
       after: { ...lease, zone: zoneLabel(zone) },
     });
     const rate = occupancyRate({

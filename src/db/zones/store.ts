@@ -169,6 +169,7 @@ export async function addZone(
       action: "zone.add",
       entity: "zone",
       entityId: zone.id,
+      province: zone.province,
       after: zone,
     });
     return { zone, warnings };

@@ -16,6 +16,21 @@ interface AuditEntry {
   before: unknown;
   after: unknown;
   hash: string;
+  /** A draft's content was left out: the reader may not read that agency's draft. */
+  redacted: boolean;
+}
+
+interface ChainCheck {
+  ok: boolean;
+  rows: number;
+  brokenAt: number | null;
+  brokenOutsideScope: boolean;
+}
+
+function chainText(t: ReturnType<typeof useLang>["t"], c: ChainCheck): string {
+  if (c.ok) return t("auditChainOk", { n: String(c.rows) });
+  if (c.brokenAt === null) return t("auditChainBrokenOutside", { n: String(c.rows) });
+  return t("auditChainBroken", { id: String(c.brokenAt) });
 }
 
 function Json({ value }: { value: unknown }) {
@@ -25,12 +40,14 @@ function Json({ value }: { value: unknown }) {
 
 /**
  * The audit log (append-only, hash-chained): who did what, when, before and after. Visible to
- * the plan's coordinator and the administrator; the chain check recomputes every hash.
+ * the plan's coordinator and the administrator, for this plan and its province; another
+ * agency's draft shows as its sizes only. The chain check recomputes every hash and answers for
+ * what the reader may read.
  */
 export function AuditPage({ planId, user }: { planId: number; user: SessionUser }) {
   const { t } = useLang();
   const log = useJson<AuditEntry[]>(api.audit(planId));
-  const chain = useJson<{ ok: boolean; brokenAt: number | null; rows: number }>(api.auditVerify(planId));
+  const chain = useJson<ChainCheck>(api.auditVerify(planId));
   return (
     <main className="page" data-testid="audit-page">
       <PlanHeading planId={planId} title="auditTitle" coordinator={isCoordinator(user, planId)} />
@@ -40,11 +57,10 @@ export function AuditPage({ planId, user }: { planId: number; user: SessionUser 
           data-testid="audit-chain"
           data-ok={String(chain.data.ok)}
         >
-          {chain.data.ok
-            ? t("auditChainOk", { n: String(chain.data.rows) })
-            : t("auditChainBroken", { id: String(chain.data.brokenAt) })}
+          {chainText(t, chain.data)}
         </p>
       )}
+      <p className="muted small">{t("auditScope")}</p>
       {log.state === "error" && <ErrorBox error={log.error} />}
       {!log.data && log.state === "loading" && <Loading />}
       {log.data && (
@@ -61,7 +77,12 @@ export function AuditPage({ planId, user }: { planId: number; user: SessionUser 
           </thead>
           <tbody>
             {log.data.map((e) => (
-              <tr key={e.id} data-testid="audit-row" data-action={e.action}>
+              <tr
+                key={e.id}
+                data-testid="audit-row"
+                data-action={e.action}
+                data-redacted={String(e.redacted)}
+              >
                 <td>{formatDateTime(e.at)}</td>
                 <td>{e.actor}</td>
                 <td>
@@ -81,6 +102,7 @@ export function AuditPage({ planId, user }: { planId: number; user: SessionUser 
                   <details>
                     <summary>{t("auditShow")}</summary>
                     <Json value={e.after} />
+                    {e.redacted && <p className="muted small">{t("auditRedacted")}</p>}
                   </details>
                 </td>
               </tr>
