@@ -42,7 +42,8 @@ export const MAX_GEO_LAYER_BYTES = 10 * MB;
  * previewed plan: the Plan JSON of the real plans is 1.85–2.06 times their document, so 3 times
  * the largest document leaves room for the administrator's corrections.
  */
-export const CONFIRM_LIMIT = Math.ceil((MAX_PLAN_BYTES * 4) / 3) + 4 + 3 * MAX_PLAN_BYTES + MULTIPART_OVERHEAD;
+export const CONFIRM_LIMIT =
+  Math.ceil((MAX_PLAN_BYTES * 4) / 3) + 4 + 3 * MAX_PLAN_BYTES + MULTIPART_OVERHEAD;
 /**
  * A report draft: 100 tasks each with a full 20,000-character Vietnamese result (at most 3 bytes
  * a character) and the 50,000-character summary fit; the agency with most tasks in the real plan

@@ -40,5 +40,6 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   const headers = c.res.headers;
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
-  if (c.req.path.startsWith("/api/") && !headers.has("cache-control")) headers.set("cache-control", "no-store");
+  if (c.req.path.startsWith("/api/") && !headers.has("cache-control"))
+    headers.set("cache-control", "no-store");
 };
