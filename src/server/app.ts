@@ -6,6 +6,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "../db/connection.ts";
 import { AppError, errorBody } from "../domain/errors.ts";
 import { csrfProtection, sessionMiddleware } from "./auth/middleware.ts";
+import { bodyLimits, refuseAnonymousWrites } from "./body-limits.ts";
 import { registerDocs } from "./docs-page.ts";
 import type { AppEnv } from "./env.ts";
 import { handleError } from "./error-handler.ts";
@@ -28,6 +29,7 @@ import { registerTasks } from "./routes/tasks/index.ts";
 import { registerUrging } from "./routes/urging/index.ts";
 import { registerUsers } from "./routes/users/index.ts";
 import { registerZones } from "./routes/zones/index.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { registerStatic } from "./static.ts";
 import { validationHook } from "./validation.ts";
 
@@ -40,6 +42,7 @@ export interface AppOptions {
 
 export function createApp({ database, webRoot, now }: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  app.use("*", securityHeaders);
   app.use("*", async (c, next) => {
     c.set("database", database);
     if (now) c.set("now", now);
@@ -47,6 +50,8 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   });
   app.use("/api/*", sessionMiddleware);
   app.use("/api/*", csrfProtection);
+  app.use("/api/*", refuseAnonymousWrites);
+  app.use("/api/*", bodyLimits);
   app.onError(handleError);
   registerHealth(app);
   registerPlans(app);
