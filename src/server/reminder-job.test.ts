@@ -4,12 +4,14 @@
  * which runs on the default regime. The job used to skip such plans. Real database, both engines.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLAIM_TIMEOUT_MS } from "../db/outbox.ts";
 import { SYSTEM } from "../db/reporting/actor.ts";
 import { openPeriod } from "../db/reporting/periods.ts";
 import { getRegime } from "../db/reporting/regime.ts";
+import { emailOutbox, remindersSent } from "../db/schema.ts";
 import { seedDemo } from "../db/seed.ts";
 import { createTestDb, type TestDatabase } from "../db/test-db.ts";
-import { runReminders } from "../db/urging.ts";
+import { type Mailer, runReminders } from "../db/urging.ts";
 import { startReminderJob } from "./reminder-job.ts";
 
 let database: TestDatabase;
@@ -49,5 +51,44 @@ describe("the hourly reminder job", () => {
     expect(jobRun.sent).toBeGreaterThan(0);
     // The manual run of that day finds the very reminders the job sent: the same list, claimed.
     expect(await runReminders(database.db, planId, day)).toEqual({ sent: 0, skipped: jobRun.sent });
+  });
+});
+
+describe("an e-mail claimed but never marked sent (the process stopped in between)", () => {
+  it("is logged by the job after the claim timeout, and not sent again", async () => {
+    const [claim] = await database.db.select().from(remindersSent).limit(1);
+    expect(claim).toBeDefined();
+    const claimedAt = new Date(Date.now() - CLAIM_TIMEOUT_MS - 60_000);
+    const [row] = await database.db
+      .insert(emailOutbox)
+      .values({
+        reminderKey: claim?.key as string,
+        recipient: "nguoi.nhan@kehoach.test",
+        subject: "s",
+        body: "b",
+        claimedAt,
+        attempts: 1,
+      })
+      .returning({ id: emailOutbox.id });
+    const sent: string[] = [];
+    const mailer: Mailer = {
+      from: "x@kehoach.test",
+      send: async (m) => void sent.push(m.to),
+      close: () => {},
+    };
+    const lines: string[] = [];
+    const job = startReminderJob(database, 3_600_000, {
+      mailer,
+      now: () => new Date("2022-01-01T03:00:00Z"),
+      runAtStart: false,
+      log: (line) => lines.push(line),
+    });
+    try {
+      await job.runOnce();
+    } finally {
+      await job.stop();
+    }
+    expect(sent).toEqual([]);
+    expect(lines.join("\n")).toContain(`#${row?.id} nguoi.nhan@kehoach.test`);
   });
 });
