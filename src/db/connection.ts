@@ -34,12 +34,17 @@ export interface OpenOptions {
   url?: string;
   /** Folder of the embedded database; "memory" for a throw-away in-memory one. */
   dataDir?: string;
+  /** PostgreSQL: how long a new connection may take before the request is answered 503 (ms). */
+  connectionTimeoutMillis?: number;
 }
+
+/** An unreachable PostgreSQL fails the request fast (503) instead of holding it: 5 s. */
+export const CONNECTION_TIMEOUT_MS = 5000;
 
 /** Opens the database chosen by options (or DATABASE_URL / KEHOACH_DATA_DIR). */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = options.url ?? process.env.DATABASE_URL;
-  if (url) return openPostgres(url);
+  if (url) return openPostgres(url, options.connectionTimeoutMillis ?? CONNECTION_TIMEOUT_MS);
   const dataDir = options.dataDir ?? process.env.KEHOACH_DATA_DIR ?? "./data/db";
   return openPglite(dataDir);
 }
@@ -62,11 +67,18 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, connectionTimeoutMillis: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis });
   // An idle connection the server drops (a restart, an administrator's kill) is an 'error' event
   // on the pool; unheard, it would stop the whole process. The pool replaces the connection.
   pool.on("error", (err) => console.error(`[db] idle PostgreSQL connection lost: ${err.message}`));
+  // A connection checked out by a request (a transaction) emits 'error' on its own client, which
+  // the pool does not listen to while it is lent: unheard, the process exits (issue 8, defect 12).
+  // The request's query fails with the same error (answered 503); the pool drops the dead
+  // client on release (it is no longer queryable) and opens a new one for the next request.
+  pool.on("connect", (client) => {
+    client.on("error", (err) => console.error(`[db] PostgreSQL connection lost in use: ${err.message}`));
+  });
   // Fail early with a clear message rather than on the first query.
   const probe = await pool.connect();
   probe.release();

@@ -4,12 +4,12 @@
  *
  * A reminder is sent exactly once, however many server processes run it: each is CLAIMED first by
  * inserting its key into reminders_sent (`on conflict do nothing returning`); only the process
- * whose insert returned the row notifies. Claim, notifications, e-mail record and audit row are
- * one transaction, so a failure leaves the reminder unclaimed for the next run. On PostgreSQL a
- * second process inserting the same key waits for the first to commit, then finds the conflict.
+ * whose insert returned the row notifies. Claim, notifications, the e-mails' outbox rows and the
+ * audit row are one transaction, so a failure leaves the reminder unclaimed for the next run; the
+ * e-mails are sent after the commit (outbox.ts: each at most once). On PostgreSQL a second
+ * process inserting the same key waits for the first to commit, then finds the conflict.
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import nodemailer from "nodemailer";
 import { AppError } from "../domain/errors.ts";
 import { periodTitle } from "../domain/periods.ts";
 import { dueReminders, effectiveDue, type Reminder, UNSUBMITTED_STATES } from "../domain/reminders.ts";
@@ -17,6 +17,8 @@ import { formatVnNumber } from "../domain/vn-number.ts";
 import { workingDaysBetween } from "../domain/working-days.ts";
 import { appendAudit, type Tx } from "./audit.ts";
 import type { Db } from "./connection.ts";
+import type { Mailer } from "./mailer.ts";
+import { deliverOutbox, enqueueEmails } from "./outbox.ts";
 import { type ActorRef, SYSTEM } from "./reporting/actor.ts";
 import { listExpected } from "./reporting/expected.ts";
 import { holidayDates } from "./reporting/holidays.ts";
@@ -68,55 +70,9 @@ function upper(s: string): string {
   return s.toLocaleUpperCase("vi");
 }
 
-// ─── E-mail ───────────────────────────────────────────────────────────────────────────────
+// ─── E-mail (mailer.ts: SMTP; outbox.ts: sent after the claim commits) ───────────────────
 
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-export interface Mailer {
-  readonly from: string;
-  send(message: MailMessage): Promise<void>;
-  close(): void;
-}
-
-/**
- * The SMTP mailer configured by SMTP_HOST, SMTP_PORT (default 587; 465 means implicit TLS),
- * SMTP_FROM and optionally SMTP_USER/SMTP_PASS; null when SMTP_HOST is unset (in-app
- * notifications only).
- */
-export function createMailer(env: Record<string, string | undefined> = process.env): Mailer | null {
-  const host = env.SMTP_HOST?.trim();
-  if (!host) return null;
-  const port = Number(env.SMTP_PORT ?? 587);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-    throw new AppError("VALIDATION", {
-      en: `SMTP_PORT "${env.SMTP_PORT}" is not a port number.`,
-      vi: `SMTP_PORT "${env.SMTP_PORT}" không phải là số cổng hợp lệ.`,
-    });
-  }
-  const from = env.SMTP_FROM?.trim() || `kehoach <no-reply@${host}>`;
-  const transport = nodemailer.createTransport({
-    host,
-    port,
-    secure: port === 465,
-    auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS ?? "" } : undefined,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  });
-  return {
-    from,
-    async send(message) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
-    },
-    close() {
-      transport.close();
-    },
-  };
-}
+export { createMailer, type Mailer, type MailMessage } from "./mailer.ts";
 
 // ─── Reminders ────────────────────────────────────────────────────────────────────────────
 
@@ -258,23 +214,23 @@ export async function runReminders(
           )
           .onConflictDoNothing();
       }
+      // E-mails go to the outbox in this transaction and are sent after it commits (outbox.ts):
+      // a crash after the SMTP server accepted one can no longer send it again.
       const emailedTo: string[] = [];
-      const emailErrors: string[] = [];
       if (mailer) {
-        for (const p of people) {
-          if (!p.email) continue;
-          try {
-            await mailer.send({
-              to: p.email,
-              subject: text.subject,
-              text: `Kính gửi: ${p.displayName} (${e.agencyName}),\n\n${text.body}\n\nXem và cập nhật báo cáo: ${link}\n\nThư gửi tự động từ hệ thống kehoach, xin không trả lời thư này.`,
-            });
-            emailedTo.push(p.email);
-          } catch (err) {
-            // The in-app notification stands; the failure is recorded, not retried (never twice).
-            emailErrors.push(`${p.email}: ${err instanceof Error ? err.message : String(err)}`);
-          }
-        }
+        const messages = people.flatMap((p) =>
+          p.email
+            ? [
+                {
+                  to: p.email,
+                  subject: text.subject,
+                  text: `Kính gửi: ${p.displayName} (${e.agencyName}),\n\n${text.body}\n\nXem và cập nhật báo cáo: ${link}\n\nThư gửi tự động từ hệ thống kehoach, xin không trả lời thư này.`,
+                },
+              ]
+            : [],
+        );
+        await enqueueEmails(tx as Tx, reminder.key, messages);
+        emailedTo.push(...messages.map((m) => m.to));
         await tx.update(remindersSent).set({ emailedTo }).where(eq(remindersSent.key, reminder.key));
       }
       await appendAudit(tx as Tx, {
@@ -290,7 +246,6 @@ export async function runReminders(
           due: reminder.due,
           notified: people.map((p) => p.id),
           emailedTo,
-          ...(emailErrors.length ? { emailErrors } : {}),
         },
       });
       return true;
@@ -298,6 +253,7 @@ export async function runReminders(
     if (sent) result.sent++;
     else result.skipped++;
   }
+  if (mailer) await deliverOutbox(db, mailer);
   return result;
 }
 

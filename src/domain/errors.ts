@@ -19,6 +19,7 @@ export type ErrorCode =
   | "ACCOUNT_LOCKED"
   | "VERSION_CONFLICT"
   | "INVALID_STATE"
+  | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
 
 export interface FieldProblem {
@@ -64,6 +65,8 @@ const STATUS: Record<ErrorCode, number> = {
   ACCOUNT_LOCKED: 423,
   VERSION_CONFLICT: 409,
   INVALID_STATE: 409,
+  /** The database connection was lost or cannot be opened: nothing was done, try again. */
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

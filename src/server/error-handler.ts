@@ -1,6 +1,7 @@
 /** Maps every thrown error to an HTTP response, in one place. Unknown errors are logged, not leaked. */
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { isConnectionLost } from "../db/connection-lost.ts";
 import { AppError, errorBody, httpStatus } from "../domain/errors.ts";
 
 export function handleError(err: Error, c: Context) {
@@ -14,6 +15,7 @@ export function handleError(err: Error, c: Context) {
     });
     return c.json(errorBody(e), err.status);
   }
+  if (isConnectionLost(err)) return databaseUnavailable(err, c);
   console.error(err);
   const e = new AppError("INTERNAL", {
     en: "Internal error. The problem was logged.",
@@ -27,4 +29,25 @@ export function notFound(what: string, id: number | string): AppError {
     en: `${what} ${id} does not exist.`,
     vi: `Không tìm thấy ${what === "Plan" ? "kế hoạch" : what === "Task" ? "nhiệm vụ" : "đơn vị"} ${id}.`,
   });
+}
+
+/** Seconds a client should wait before retrying when the database is unavailable. */
+export const DATABASE_RETRY_AFTER_S = 5;
+
+/**
+ * A lost or unreachable database connection (issue 8, defect 12): the request's transaction did
+ * not commit, so 503 with Retry-After; the pool opens new connections for the next requests.
+ */
+function databaseUnavailable(err: Error, c: Context) {
+  // The driver's own error, never drizzle's wrapper (its message carries the query's parameters).
+  let inner: unknown = err;
+  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+  const { code, message } = inner as { code?: string; message?: string };
+  console.error(`[db] database unavailable (${code ?? "no code"}): ${message ?? ""}`);
+  const e = new AppError("DATABASE_UNAVAILABLE", {
+    en: "The database connection was lost or could not be opened; the request may not have completed. Please try again in a moment.",
+    vi: "Mất kết nối tới cơ sở dữ liệu; yêu cầu có thể chưa được thực hiện. Vui lòng thử lại sau giây lát.",
+  });
+  c.header("Retry-After", String(DATABASE_RETRY_AFTER_S));
+  return c.json(errorBody(e), 503);
 }

@@ -1,12 +1,18 @@
 /**
  * The background reminder job of `kehoach serve`: every interval (default hourly) it runs the
- * reminders of every plan with a saved regime, for Vietnam's date. Several server processes may
- * run it at once: each reminder is claimed in the database, so none goes out twice. A run that is
- * still going when the next tick comes is not doubled; `stop` waits for it to finish.
+ * reminders of every plan, for Vietnam's date — the same plans and regime as the manual run (a
+ * plan whose regime was never saved runs on the default one, src/db/reporting/regime.ts). Several
+ * server processes may run it at once: each reminder is claimed in the database, so none goes out
+ * twice, and each e-mail leaves the outbox at most once (src/db/outbox.ts). Each run also retries
+ * refused e-mails and logs those claimed but never confirmed sent. A run that is still going when
+ * the next tick comes is not doubled; `stop` waits for it to finish.
  */
+
+import { asc } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
+import { deliverOutbox, unconfirmedEmails } from "../db/outbox.ts";
 import { vnDate } from "../db/reporting/reports.ts";
-import { reportingRegimes } from "../db/schema.ts";
+import { plans } from "../db/schema.ts";
 import { createMailer, type Mailer, runReminders } from "../db/urging.ts";
 
 export interface ReminderJob {
@@ -42,9 +48,11 @@ export function startReminderJob(
 
   async function runAll() {
     const today = vnDate(now());
-    const regimes = await database.db.select({ planId: reportingRegimes.planId }).from(reportingRegimes);
-    const total = { plans: regimes.length, sent: 0, skipped: 0 };
-    for (const { planId } of regimes) {
+    // Every plan, as the manual run (POST /api/plans/{id}/reminders/run) takes any plan: not only
+    // those with a saved regime (issue 8, defect 14).
+    const all = await database.db.select({ planId: plans.id }).from(plans).orderBy(asc(plans.id));
+    const total = { plans: all.length, sent: 0, skipped: 0 };
+    for (const { planId } of all) {
       if (stopped) break;
       try {
         const r = await runReminders(database.db, planId, today, mailer);
@@ -56,9 +64,24 @@ export function startReminderJob(
         );
       }
     }
+    if (mailer && !stopped) await deliverEmails(mailer);
     if (total.sent > 0)
       log(`Đã gửi ${total.sent} lời nhắc báo cáo / sent ${total.sent} reminder(s) (${today})`);
     return total;
+  }
+
+  /** Retries due e-mails of earlier runs; reports those claimed but never confirmed sent. */
+  async function deliverEmails(m: Mailer) {
+    try {
+      await deliverOutbox(database.db, m);
+      const unconfirmed = await unconfirmedEmails(database.db);
+      if (unconfirmed.length)
+        log(
+          `Thư nhắc chưa xác nhận đã gửi (có thể đã gửi, không gửi lại) / e-mails claimed but not confirmed sent, not resent: ${unconfirmed.map((u) => `#${u.id} ${u.recipient} (${u.reminderKey})`).join("; ")}`,
+        );
+    } catch (err) {
+      log(`Gửi thư nhắc lỗi / e-mail delivery failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   function runOnce() {

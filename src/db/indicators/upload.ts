@@ -209,6 +209,8 @@ export async function readUpload(fileName: string, bytes: Uint8Array): Promise<U
 export interface UploadOptions {
   /** May the uploader enter values of this indicator (the route's permission rule)? */
   mayWrite: (indicator: IndicatorRow) => boolean;
+  /** May the uploader enter this indicator's figures for the row's scope (its province's, defect 10)? */
+  mayWriteScope?: (indicator: IndicatorRow, scope: string) => boolean;
   now?: Date;
 }
 
@@ -218,6 +220,7 @@ export function checkRows(
   byCode: ReadonlyMap<string, IndicatorRow>,
   existing: readonly ValueRow[],
   mayWrite: (indicator: IndicatorRow) => boolean,
+  mayWriteScope: (indicator: IndicatorRow, scope: string) => boolean = () => true,
 ): RowProblem[] {
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
@@ -277,6 +280,14 @@ export function checkRows(
       );
       continue;
     }
+    if (r.scope && !mayWriteScope(ind, r.scope)) {
+      add(
+        "scope",
+        `You may not enter figures for "${r.scope}": only for the territory of this plan's province.`,
+        `Bạn không có quyền nhập số liệu cho phạm vi "${r.scope}": chỉ nhập cho địa bàn tỉnh của kế hoạch này.`,
+      );
+      continue;
+    }
     if (r.value === null) {
       add(
         "value",
@@ -331,7 +342,7 @@ export async function uploadIndicatorValues(
       ...new Set(rows.map((r) => byCode.get(r.indicator)?.id).filter((x): x is number => x !== undefined)),
     ];
     const existing = await valuesOf(tx, wanted);
-    const problems = checkRows(rows, byCode, existing, options.mayWrite);
+    const problems = checkRows(rows, byCode, existing, options.mayWrite, options.mayWriteScope);
     if (problems.length > 0) {
       const lines = [...new Set(problems.map((p) => p.line))];
       const head = problems.slice(0, 3);

@@ -1,5 +1,5 @@
-/** Urging: in-app notifications and reminders claimed once. */
-import { integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+/** Urging: in-app notifications, reminders claimed once, and their e-mails (an outbox). */
+import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import { expectedReports } from "./reporting.ts";
 
@@ -34,3 +34,32 @@ export const remindersSent = pgTable("reminders_sent", {
   emailedTo: jsonb("emailed_to").$type<string[]>(),
   sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * E-mails to send, written in the transaction that claims their reminder and sent afterwards
+ * (src/db/outbox.ts): a row is claimed (claimed_at, committed) before the SMTP conversation and
+ * marked sent_at after it, so a crash in between never sends it twice — the row is reported as
+ * unconfirmed instead. A refused send is released for a retry (next_attempt_at, attempts, last_error).
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: serial("id").primaryKey(),
+    reminderKey: text("reminder_key")
+      .notNull()
+      .references(() => remindersSent.key),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    uniqueIndex("email_outbox_reminder_recipient_uq").on(t.reminderKey, t.recipient),
+    index("email_outbox_pending_idx").on(t.sentAt, t.claimedAt, t.nextAttemptAt),
+  ],
+);

@@ -18,6 +18,7 @@ import { AppError } from "../../../domain/errors.ts";
 import { actorRef, nowOf, todayOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize, authorizeAny, can, currentActor, type Resource } from "../../policies.ts";
+import { authorizeScopeWrite, scopeInProvince } from "../../province-access.ts";
 import { errorResponses, IdParam, jsonResponses } from "../../schemas.ts";
 
 const json = jsonResponses;
@@ -196,23 +197,26 @@ export function registerTargets(app: OpenAPIHono<AppEnv>) {
     const db = c.get("database").db;
     const indicator = await indicatorByCode(db, code);
     const linked = await indicatorPlans(db, indicator.id);
-    // An indicator no measure uses (total_workers, a ratio's denominator) belongs to every plan,
-    // as the upload route already treats it; without a plan no role grant could ever match.
-    const planIds = linked.length ? linked : (await db.select({ id: plans.id }).from(plans)).map((p) => p.id);
-    const agencyId = indicator.supplierAgencyId ?? undefined;
-    authorizeAny(
-      c,
-      "indicator:write",
-      planIds.length ? planIds.map((planId) => ({ planId, agencyId })) : [{ agencyId }],
-    );
     const body = c.req.valid("json");
+    // An indicator no measure uses (total_workers, a ratio's denominator) belongs to every plan,
+    // as the upload route treats it — but a figure only to the province its scope describes:
+    // written through that province's plans (a Lào Cai coordinator never writes Tuyên Quang's).
+    await authorizeScopeWrite(
+      c,
+      body.scope,
+      linked.length ? linked : "all",
+      indicator.supplierAgencyId ?? undefined,
+    );
     return c.json(await addIndicatorValue(db, code, body, actorRef(c), nowOf(c)), 200);
   });
 
   app.openapi(uploadRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.id, id));
+    const [plan] = await db
+      .select({ id: plans.id, province: plans.province })
+      .from(plans)
+      .where(eq(plans.id, id));
     if (!plan)
       throw new AppError("NOT_FOUND", {
         en: `Plan ${id} does not exist.`,
@@ -247,7 +251,14 @@ export function registerTargets(app: OpenAPIHono<AppEnv>) {
       db,
       { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
       actorRef(c),
-      { mayWrite: (i) => can(actor, "indicator:write", resourceOf(i)), now: nowOf(c) },
+      {
+        mayWrite: (i) => can(actor, "indicator:write", resourceOf(i)),
+        // Every row's scope must be of this plan's province, unless the role holds in every plan.
+        mayWriteScope: (i, scope) =>
+          scopeInProvince(scope, plan.province) ||
+          can(actor, "indicator:write", { agencyId: i.supplierAgencyId ?? undefined }),
+        now: nowOf(c),
+      },
       { planId: id },
     );
     return c.json(result, 200);
