@@ -9,6 +9,7 @@ import { csrfProtection, sessionMiddleware } from "./auth/middleware.ts";
 import { registerDocs } from "./docs-page.ts";
 import type { AppEnv } from "./env.ts";
 import { handleError } from "./error-handler.ts";
+import { inputGuard } from "./input-guard.ts";
 import { registerAgencyAdmin } from "./routes/agencies/admin.ts";
 import { registerAgencies } from "./routes/agencies/index.ts";
 import { registerAuth } from "./routes/auth/index.ts";
@@ -47,6 +48,7 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   });
   app.use("/api/*", sessionMiddleware);
   app.use("/api/*", csrfProtection);
+  app.use("/api/*", inputGuard);
   app.onError(handleError);
   registerHealth(app);
   registerPlans(app);
