@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listAudit, verifyAuditChain } from "../../../db/queries/audit.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
-import { jsonResponses } from "../../schemas.ts";
+import { jsonResponses, QueryId, queryInt } from "../../schemas.ts";
 
 const ok = jsonResponses();
 const list = createRoute({
@@ -12,10 +12,10 @@ const list = createRoute({
   summary: "The append-only audit log: who, what, when, before and after (coordinator, administrator)",
   request: {
     query: z.object({
-      plan: z.coerce.number().int().positive().max(2147483647).optional(),
+      plan: QueryId.optional(),
       entity: z.string().max(50).optional(),
       entityId: z.string().max(50).optional(),
-      limit: z.coerce.number().int().min(1).max(1000).optional(),
+      limit: queryInt(1, 1000).optional(),
     }),
   },
   responses: ok,
@@ -25,7 +25,7 @@ const verify = createRoute({
   path: "/api/audit/verify",
   tags: ["audit"],
   summary: "Recompute the audit log's hash chain",
-  request: { query: z.object({ plan: z.coerce.number().int().positive().max(2147483647).optional() }) },
+  request: { query: z.object({ plan: QueryId.optional() }) },
   responses: ok,
 });
 
