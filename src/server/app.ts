@@ -10,6 +10,7 @@ import { bodyLimits, refuseAnonymousWrites } from "./body-limits.ts";
 import { registerDocs } from "./docs-page.ts";
 import type { AppEnv } from "./env.ts";
 import { handleError } from "./error-handler.ts";
+import { inputGuard } from "./input-guard.ts";
 import { registerAgencyAdmin } from "./routes/agencies/admin.ts";
 import { registerAgencies } from "./routes/agencies/index.ts";
 import { registerAuth } from "./routes/auth/index.ts";
@@ -52,6 +53,7 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   app.use("/api/*", csrfProtection);
   app.use("/api/*", refuseAnonymousWrites);
   app.use("/api/*", bodyLimits);
+  app.use("/api/*", inputGuard);
   app.onError(handleError);
   registerHealth(app);
   registerPlans(app);

@@ -12,12 +12,61 @@ export const ErrorSchema = z
   })
   .openapi("Error");
 
-/** A row id: a positive PostgreSQL integer (a larger number is a 400, not a database error). */
-export const DbId = z.coerce.number().int().positive().max(2_147_483_647);
+/** The largest PostgreSQL `integer`: a larger id or count is a 400 here, never a database error. */
+export const MAX_DB_INT = 2_147_483_647;
+
+/**
+ * A row id in a JSON body: a JSON number, whole, 1…2,147,483,647. Never coerced — `true`,
+ * `"1"` or `1.5` are a 400 (z.coerce would turn `true` into 1).
+ */
+export const Id = z.number().int().min(1).max(MAX_DB_INT);
+
+/**
+ * A whole number written in a query or path (they are strings): digits only — no sign, space,
+ * exponent, hex, decimal point or word ("1e3", " 1", "0x10", "1.0", "true" are a 400) — then
+ * checked as a number between min and max.
+ */
+export const queryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,10}$/, "must be written with digits only (a whole number)")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .openapi({ type: "integer", minimum: min, maximum: max });
+
+/** A row id in a query or path: digits only, 1…2,147,483,647. */
+export const QueryId = queryInt(1, MAX_DB_INT);
 
 export const IdParam = z.object({
-  id: DbId.openapi({ param: { name: "id", in: "path" }, example: 1 }),
+  id: QueryId.openapi({ param: { name: "id", in: "path" }, example: 1 }),
 });
+
+/**
+ * Bounds of the quantities the API stores (issue 8 §6: 1e308 hectares were stored). Chosen
+ * maxima, far above any real figure and far below where arithmetic on them loses meaning:
+ * - hectares: 1,000,000 ha (the whole merged Tuyên Quang province is about 1.38 M ha; the
+ *   largest economic zone in Viet Nam about 0.2 M ha) — zones, events, leases, project land;
+ * - money in billions of VND (tỷ đồng, the unit of every capital and production-value field):
+ *   10,000,000 tỷ đồng (≈ 400 billion USD, more than Viet Nam's yearly GDP);
+ * - jobs of a project: 1,000,000;
+ * - an indicator's value (any unit: %, VND, tỷ đồng, persons): |value| ≤ 1e15, within the range
+ *   where a double still holds whole numbers exactly.
+ */
+export const LIMITS = {
+  hectares: 1_000_000,
+  billionVnd: 10_000_000,
+  jobs: 1_000_000,
+  indicatorValue: 1e15,
+} as const;
+
+export const Hectares = z.number().finite().min(0).max(LIMITS.hectares);
+export const BillionVnd = z.number().finite().min(0).max(LIMITS.billionVnd);
+export const Jobs = z.number().int().min(0).max(LIMITS.jobs);
+export const IndicatorValue = z.number().finite().min(-LIMITS.indicatorValue).max(LIMITS.indicatorValue);
+/** A calendar year the plans can speak of. */
+export const Year = z.number().int().min(1900).max(2100);
+/** A report's optimistic version (an `integer` column). */
+export const Version = z.number().int().min(0).max(MAX_DB_INT);
 
 const isoDate = z
   .string()
@@ -66,16 +115,16 @@ export const TaskSchema = z
   .openapi("Task");
 
 export const TaskQuery = z.object({
-  plan: DbId.optional(),
-  agency: DbId.optional(),
+  plan: QueryId.optional(),
+  agency: QueryId.optional(),
   group: z.string().max(20).optional(),
   dueFrom: isoDate.optional(),
   dueTo: isoDate.optional(),
   kind: z.enum(["continuous", "recurring", "milestone", "mixed", "unknown"]).optional(),
   q: z.string().max(200).optional(),
   sort: z.enum(["code", "due"]).default("code"),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: queryInt(1, 1_000_000).default(1),
+  pageSize: queryInt(1, 200).default(50),
 });
 
 export const TaskPage = z.object({ items: z.array(TaskSchema), total: z.number() }).openapi("TaskPage");

@@ -11,6 +11,7 @@ import type { Db } from "../connection.ts";
 import { attachments, reports } from "../schema.ts";
 import type { ActorRef } from "./actor.ts";
 import { loadExpected } from "./report-read.ts";
+import { tasksToReport } from "./report-tasks.ts";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -69,6 +70,29 @@ export function checkAttachment(filename: string, bytes: Uint8Array): string {
   return kind.mime;
 }
 
+/**
+ * A file may document only a task the report is about: one of the report's plan that its agency
+ * reports on in the period (the same set a draft's updates may name) — never another plan's task.
+ */
+async function checkReportTask(tx: Tx, expectedReportId: number, taskId: number) {
+  const { period, expected } = await loadExpected(tx, expectedReportId);
+  const tasks = await tasksToReport(tx, period.planId, expected.agencyId, period.windowEnd);
+  if (!tasks.some((t) => t.id === taskId)) {
+    throw new AppError(
+      "VALIDATION",
+      {
+        en: `Task ${taskId} is not one this agency reports on in this period.`,
+        vi: `Nhiệm vụ ${taskId} không thuộc báo cáo của đơn vị trong kỳ này.`,
+      },
+      {
+        fields: [
+          { field: "taskId", reason: "not a task of this report", reasonVi: "không thuộc báo cáo này" },
+        ],
+      },
+    );
+  }
+}
+
 /** Stores a file on the report's draft (creating the draft when nothing was saved yet). */
 export async function addAttachment(
   db: Db,
@@ -97,6 +121,7 @@ export async function addAttachment(
         .values({ expectedReportId, state: "draft", version: 1, updatedBy: actor.userId })
         .returning();
     if (!report) throw new Error("could not create the report");
+    if (file.taskId != null) await checkReportTask(tx as Tx, expectedReportId, file.taskId);
     const [row] = await tx
       .insert(attachments)
       .values({

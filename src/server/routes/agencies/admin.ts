@@ -4,7 +4,7 @@ import { type AgencyRecord, createAgency, updateAgency } from "../../../db/agenc
 import { AppError } from "../../../domain/errors.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorizeActor } from "../../policies.ts";
-import { DbId, errorResponses, IdParam } from "../../schemas.ts";
+import { errorResponses, Id, IdParam } from "../../schemas.ts";
 import { authErrorResponses } from "../users/index.ts";
 
 export const AgencyRecordSchema = z
@@ -48,7 +48,7 @@ const fields = {
   aliases: z.array(text(300)).max(50).optional(),
   validFrom: isoDate.nullable().optional(),
   validTo: isoDate.nullable().optional(),
-  successorId: DbId.nullable().optional(),
+  successorId: Id.nullable().optional(),
 };
 
 const NewAgencyBody = z

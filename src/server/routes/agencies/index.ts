@@ -7,14 +7,14 @@ import type { AppEnv } from "../../env.ts";
 import { notFound } from "../../error-handler.ts";
 import { authorize } from "../../policies.ts";
 import { presentAgency, presentAgencySummary } from "../../presenters.ts";
-import { AgencyDetail, AgencySummary, DbId, errorResponses, IdParam } from "../../schemas.ts";
+import { AgencyDetail, AgencySummary, errorResponses, IdParam, QueryId } from "../../schemas.ts";
 
 const list = createRoute({
   method: "get",
   path: "/api/agencies",
   tags: ["agencies"],
   summary: "Agencies and agency groups, optionally only those a plan names",
-  request: { query: z.object({ plan: DbId.optional() }) },
+  request: { query: z.object({ plan: QueryId.optional() }) },
   responses: {
     200: {
       description: "Agencies",

@@ -18,7 +18,7 @@ import { actorRef, todayOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
 import { authorizeInProvince } from "../../province-access.ts";
-import { DbId, IdParam, jsonResponses as json } from "../../schemas.ts";
+import { BillionVnd, Hectares, Id, IdParam, Jobs, jsonResponses as json } from "../../schemas.ts";
 
 const isoDate = z
   .string()
@@ -27,18 +27,17 @@ const isoDate = z
     (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
     "not a real calendar date",
   );
-const amount = z.number().finite().min(0);
 const optText = (max: number) => z.string().max(max).nullable().optional();
 
 const Fields = {
   name: z.string().min(1).max(300),
   investor: optText(300),
-  zoneId: DbId.nullable().optional(),
+  zoneId: Id.nullable().optional(),
   sector: optText(200),
-  registeredCapitalBillionVnd: amount.nullable().optional().openapi({ description: "tỷ đồng" }),
-  landHa: amount.nullable().optional(),
-  jobs: z.number().int().min(0).nullable().optional(),
-  expectedProductionValueBillionVnd: amount.nullable().optional().openapi({ description: "tỷ đồng" }),
+  registeredCapitalBillionVnd: BillionVnd.nullable().optional().openapi({ description: "tỷ đồng" }),
+  landHa: Hectares.nullable().optional(),
+  jobs: Jobs.nullable().optional(),
+  expectedProductionValueBillionVnd: BillionVnd.nullable().optional().openapi({ description: "tỷ đồng" }),
   source: optText(1000),
 };
 const ProjectBody = z

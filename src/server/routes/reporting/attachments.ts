@@ -6,7 +6,7 @@ import { actorRef } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { notFound } from "../../error-handler.ts";
 import { authorize } from "../../policies.ts";
-import { errorResponses, IdParam } from "../../schemas.ts";
+import { errorResponses, IdParam, QueryId } from "../../schemas.ts";
 
 const upload = createRoute({
   method: "post",
@@ -20,7 +20,11 @@ const upload = createRoute({
         "multipart/form-data": {
           schema: z.object({
             file: z.any().openapi({ type: "string", format: "binary" }),
-            taskId: z.string().optional(),
+            // The task the file documents: digits only, and a task of this report (checked on store).
+            taskId: z
+              .union([z.literal(""), QueryId])
+              .optional()
+              .openapi({ description: "The task the file documents (empty: the whole report)" }),
           }),
         },
       },
@@ -66,14 +70,14 @@ export function registerAttachments(app: OpenAPIHono<AppEnv>) {
         { fields: [{ field: "file", reason: "missing", reasonVi: "thiếu tệp" }] },
       );
     }
-    const taskId = form.get("taskId");
+    const { taskId } = c.req.valid("form");
     const stored = await addAttachment(
       db,
       id,
       {
         filename: file.name,
         bytes: new Uint8Array(await file.arrayBuffer()),
-        taskId: typeof taskId === "string" && taskId ? Number(taskId) : null,
+        taskId: typeof taskId === "number" ? taskId : null,
       },
       actorRef(c),
     );

@@ -11,7 +11,7 @@ import { type AuditScope, listAudit, plansScope, verifyAuditChain } from "../../
 import { plans } from "../../../db/schema.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize, can, currentActor } from "../../policies.ts";
-import { jsonResponses } from "../../schemas.ts";
+import { jsonResponses, QueryId, queryInt } from "../../schemas.ts";
 import { presentAuditRow } from "./audit-present.ts";
 
 const ok = jsonResponses();
@@ -22,10 +22,10 @@ const list = createRoute({
   summary: "The append-only audit log: who, what, when, before and after (coordinator, administrator)",
   request: {
     query: z.object({
-      plan: z.coerce.number().int().positive().max(2147483647).optional(),
+      plan: QueryId.optional(),
       entity: z.string().max(50).optional(),
       entityId: z.string().max(50).optional(),
-      limit: z.coerce.number().int().min(1).max(1000).optional(),
+      limit: queryInt(1, 1000).optional(),
     }),
   },
   responses: ok,
@@ -36,7 +36,7 @@ const verify = createRoute({
   tags: ["audit"],
   summary:
     "Recompute the whole hash chain; answer for the reader's scope: its rows, ok, the broken row only if the reader may read it",
-  request: { query: z.object({ plan: z.coerce.number().int().positive().max(2147483647).optional() }) },
+  request: { query: z.object({ plan: QueryId.optional() }) },
   responses: ok,
 });
 

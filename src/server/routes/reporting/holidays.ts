@@ -4,7 +4,7 @@ import { actorRef } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { notFound } from "../../error-handler.ts";
 import { authorize } from "../../policies.ts";
-import { jsonResponses } from "../../schemas.ts";
+import { jsonResponses, queryInt } from "../../schemas.ts";
 import { isoDate } from "./schemas.ts";
 
 const DateParam = z.object({
@@ -17,7 +17,7 @@ const list = createRoute({
   path: "/api/holidays",
   tags: ["calendar"],
   summary: "Public holidays and days off (editable data; Tết moves every year)",
-  request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+  request: { query: z.object({ year: queryInt(2000, 2100).optional() }) },
   responses: ok,
 });
 const put = createRoute({

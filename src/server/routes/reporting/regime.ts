@@ -7,7 +7,7 @@ import type { Frequency } from "../../../domain/periods.ts";
 import { actorRef } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
-import { jsonResponses } from "../../schemas.ts";
+import { jsonResponses, QueryId, queryInt } from "../../schemas.ts";
 import { OpenPeriodBody, PlanIdParam, RegimeBody } from "./schemas.ts";
 
 const json = jsonResponses;
@@ -36,8 +36,8 @@ const calendarRoute = createRoute({
   summary: "The reporting calendar of a year: each period's cut-off window and due date",
   request: {
     query: z.object({
-      year: z.coerce.number().int().min(2000).max(2100),
-      plan: z.coerce.number().int().positive().max(2147483647).optional(),
+      year: queryInt(2000, 2100),
+      plan: QueryId.optional(),
     }),
   },
   responses: json("Periods"),

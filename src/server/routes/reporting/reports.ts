@@ -11,7 +11,7 @@ import {
 import { actorRef, nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize, can } from "../../policies.ts";
-import { IdParam, jsonResponses } from "../../schemas.ts";
+import { IdParam, jsonResponses, QueryId } from "../../schemas.ts";
 import { ExtensionBody, ReviewBody, SaveReportBody, VersionBody } from "./schemas.ts";
 
 const json = (description: string) => ({
@@ -30,9 +30,9 @@ const listRoute = createRoute({
   summary: "Expected reports (agency × period) with their state; an agency sees its own, the coordinator all",
   request: {
     query: z.object({
-      plan: z.coerce.number().int().positive().max(2147483647).optional(),
-      agency: z.coerce.number().int().positive().max(2147483647).optional(),
-      period: z.coerce.number().int().positive().max(2147483647).optional(),
+      plan: QueryId.optional(),
+      agency: QueryId.optional(),
+      period: QueryId.optional(),
       state: z.enum(["not_started", "draft", "submitted", "accepted", "returned"]).optional(),
     }),
   },

@@ -2,6 +2,7 @@
 
 import { z } from "@hono/zod-openapi";
 import { UPDATE_STATUSES } from "../../../domain/task-status.ts";
+import { Id, IndicatorValue, QueryId, Version } from "../../schemas.ts";
 
 export const FrequencyEnum = z.enum(["monthly", "quarterly", "half-yearly", "nine-month", "yearly"]);
 
@@ -19,9 +20,9 @@ export const RegimeBody = z
     deadlineDays: z.record(z.string(), z.number().int().min(1).max(30)),
     remindBefore: z.array(z.number().int().min(0).max(30)).max(5).default([5, 1]),
     remindAfter: z.array(z.number().int().min(0).max(60)).max(5).default([1, 3]),
-    receiverAgencyId: z.number().int().positive().nullable().optional(),
-    coordinatorAgencyId: z.number().int().positive().nullable().optional(),
-    reporterAgencyIds: z.array(z.number().int().positive()).optional(),
+    receiverAgencyId: Id.nullable().optional(),
+    coordinatorAgencyId: Id.nullable().optional(),
+    reporterAgencyIds: z.array(Id).max(1000).optional(),
   })
   .openapi("RegimeInput");
 
@@ -32,7 +33,7 @@ export const OpenPeriodBody = z
 const text = (max: number) => z.string().max(max).nullable().optional();
 
 export const TaskUpdateBody = z.object({
-  taskId: z.number().int().positive(),
+  taskId: Id,
   status: z.enum(UPDATE_STATUSES),
   progress: z.number().int().min(0).max(100).nullable().optional(),
   result: text(20000),
@@ -47,13 +48,13 @@ export const ReportIndicatorValueBody = z.object({
   indicatorCode: z.string().min(1).max(100),
   scope: z.string().trim().min(1).max(100),
   kind: z.enum(["estimate", "preliminary", "official"]),
-  value: z.number().finite(),
+  value: IndicatorValue,
   comment: text(5000),
 });
 
 export const SaveReportBody = z
   .object({
-    version: z.number().int().min(0),
+    version: Version,
     summary: text(50000),
     updates: z.array(TaskUpdateBody).max(500),
     indicatorValues: z.array(ReportIndicatorValueBody).max(200).optional(),
@@ -73,18 +74,13 @@ export const SaveReportBody = z
   })
   .openapi("SaveReport");
 
-export const VersionBody = z.object({ version: z.number().int().min(0) });
+export const VersionBody = z.object({ version: Version });
 export const ReviewBody = z.object({
   outcome: z.enum(["accepted", "returned"]),
   comment: z.string().max(5000).nullable().optional(),
 });
 export const ExtensionBody = z.object({ due: isoDate, reason: z.string().min(1).max(2000) });
 export const PlanIdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2147483647)
-    .openapi({ param: { name: "id", in: "path" } }),
+  id: QueryId.openapi({ param: { name: "id", in: "path" } }),
 });
 export const AsOfQuery = z.object({ asOf: isoDate.optional() });

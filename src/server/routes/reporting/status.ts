@@ -4,7 +4,7 @@ import { vnDay } from "../../../domain/working-days.ts";
 import { nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
-import { IdParam, jsonResponses } from "../../schemas.ts";
+import { IdParam, jsonResponses, QueryId } from "../../schemas.ts";
 import { AsOfQuery, isoDate, PlanIdParam } from "./schemas.ts";
 
 const ok = jsonResponses();
@@ -33,7 +33,7 @@ const scoreRoute = createRoute({
   summary: "An agency's scorecard in a plan: its tasks by status, its reports' timeliness",
   request: {
     params: IdParam,
-    query: z.object({ plan: z.coerce.number().int().positive().max(2147483647), asOf: isoDate.optional() }),
+    query: z.object({ plan: QueryId, asOf: isoDate.optional() }),
   },
   responses: ok,
 });

@@ -19,7 +19,7 @@ import { actorRef, nowOf, todayOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize, authorizeAny, can, currentActor, type Resource } from "../../policies.ts";
 import { authorizeScopeWrite, scopeInProvince } from "../../province-access.ts";
-import { errorResponses, IdParam, jsonResponses } from "../../schemas.ts";
+import { errorResponses, IdParam, IndicatorValue, jsonResponses, Year } from "../../schemas.ts";
 
 const json = jsonResponses;
 
@@ -43,7 +43,7 @@ const ValueBody = z
     period: z.string().min(1).max(20).openapi({ example: "2025" }),
     scope: z.string().min(1).max(200).openapi({ example: "Tuyên Quang (pre-merger)" }),
     kind: z.string().min(1).max(40).openapi({ example: "official" }),
-    value: z.number().finite(),
+    value: IndicatorValue,
     source: z.string().min(1).max(1000),
     comment: z.string().max(2000).nullable().optional(),
     unit: z.string().max(40).nullable().optional(),
@@ -61,9 +61,7 @@ const TrajectoryBody = z
       .min(1)
       .max(500)
       .openapi({ example: "Phụ lục I, Kế hoạch phát triển công nghiệp 2021–2025" }),
-    points: z
-      .array(z.object({ year: z.number().int().min(1900).max(2100), value: z.number().finite() }))
-      .max(60),
+    points: z.array(z.object({ year: Year, value: IndicatorValue })).max(60),
   })
   .openapi("TrajectoryInput");
 

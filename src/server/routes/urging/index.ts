@@ -8,9 +8,7 @@ import { createMailer, listNotifications, markRead, runReminders, urgingLetter }
 import { actorRef, nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
-import { errorResponses, IdParam } from "../../schemas.ts";
-
-const Id = z.coerce.number().int().positive().max(2147483647);
+import { errorResponses, IdParam, QueryId } from "../../schemas.ts";
 
 const Notification = z
   .object({
@@ -54,7 +52,7 @@ const runRoute = createRoute({
   path: "/api/plans/{id}/reminders/run",
   tags: ["urging"],
   summary: "Send the reminders due today (Vietnam's date) now; each reminder goes out once (coordinator)",
-  request: { params: z.object({ id: Id.openapi({ param: { name: "id", in: "path" } }) }) },
+  request: { params: z.object({ id: QueryId.openapi({ param: { name: "id", in: "path" } }) }) },
   responses: ok(
     "How many were sent now, and how many had been sent already",
     z.object({ sent: z.number(), skipped: z.number() }),
@@ -68,8 +66,8 @@ const letterRoute = createRoute({
   summary:
     "The urging letter (công văn đôn đốc) to the agencies late with their report for a period, as plain text (coordinator)",
   request: {
-    params: z.object({ id: Id.openapi({ param: { name: "id", in: "path" } }) }),
-    query: z.object({ period: Id }),
+    params: z.object({ id: QueryId.openapi({ param: { name: "id", in: "path" } }) }),
+    query: z.object({ period: QueryId }),
   },
   responses: {
     ...ok("The letter", z.object({ text: z.string() })),

@@ -17,7 +17,7 @@ import { AppError, type FieldProblem } from "../../../domain/errors.ts";
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblems } from "../../auth/password.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorizeActor, ROLES } from "../../policies.ts";
-import { DbId, ErrorSchema, errorResponses, IdParam } from "../../schemas.ts";
+import { ErrorSchema, errorResponses, Id, IdParam } from "../../schemas.ts";
 
 export const RoleGrantSchema = z
   .object({
@@ -70,8 +70,8 @@ export const authErrorResponses = {
 
 const RoleInputSchema = z.object({
   role: z.enum(ROLES),
-  planId: DbId.nullable().optional(),
-  agencyId: DbId.nullable().optional(),
+  planId: Id.nullable().optional(),
+  agencyId: Id.nullable().optional(),
 });
 
 export const PasswordField = z.string().max(MAX_PASSWORD_LENGTH).openapi({ format: "password" });
@@ -89,7 +89,7 @@ const NewUserBody = z
       .openapi({ example: "skhdt.baocao" }),
     displayName: z.string().trim().min(1).max(200),
     email: z.email().max(254).nullable().optional(),
-    agencyId: DbId.nullable().optional(),
+    agencyId: Id.nullable().optional(),
     password: PasswordField,
     /** Default true: the administrator chose the password, the user should replace it. */
     mustChangePassword: z.boolean().optional(),
@@ -101,7 +101,7 @@ const UserPatchBody = z
   .object({
     displayName: z.string().trim().min(1).max(200).optional(),
     email: z.email().max(254).nullable().optional(),
-    agencyId: DbId.nullable().optional(),
+    agencyId: Id.nullable().optional(),
     disabled: z.boolean().optional(),
     roles: z.array(RoleInputSchema).max(50).optional(),
   })

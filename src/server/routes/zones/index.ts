@@ -18,7 +18,7 @@ import { actorRef, todayOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
 import { authorizeInProvince } from "../../province-access.ts";
-import { IdParam, jsonResponses } from "../../schemas.ts";
+import { Hectares, IdParam, jsonResponses, Year } from "../../schemas.ts";
 
 const json = jsonResponses;
 
@@ -30,7 +30,7 @@ const isoDate = z
     "not a real calendar date",
   );
 
-const hectares = z.number().finite().min(0);
+const hectares = Hectares;
 
 const ZoneBody = z
   .object({
@@ -57,10 +57,7 @@ const EventBody = z
   .object({
     kind: z.enum(ZONE_EVENT_KINDS),
     date: isoDate.nullable().optional().openapi({ example: "2025-03-15" }),
-    year: z
-      .number()
-      .int()
-      .nullable()
+    year: Year.nullable()
       .optional()
       .openapi({ example: 2025, description: "The decision's year when its day is not known" }),
     decision: z.string().max(300).nullable().optional().openapi({ example: "08/QĐ-UBND" }),
