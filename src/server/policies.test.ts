@@ -330,7 +330,9 @@ describe("authorize", () => {
 
   it("authorizeAny with no resource (a province without a plan) allows only a role of every plan", () => {
     expect(codeOf(() => authorizeAny(ctx(actor("administrator")), "zone:write", []))).toBe("allowed");
-    const everyPlan = actor("coordinator", { roles: [{ role: "coordinator", planId: null, agencyId: null }] });
+    const everyPlan = actor("coordinator", {
+      roles: [{ role: "coordinator", planId: null, agencyId: null }],
+    });
     expect(codeOf(() => authorizeAny(ctx(everyPlan), "project:write", []))).toBe("allowed");
     expect(codeOf(() => authorizeAny(ctx(actor("coordinator")), "zone:write", []))).toBe("FORBIDDEN");
     expect(codeOf(() => authorizeAny(ctx(null), "zone:write", []))).toBe("UNAUTHORIZED");
