@@ -5,11 +5,7 @@ import { ErrorBox } from "../components/Status.tsx";
 import { useLang, useTitle } from "../lang.tsx";
 import { homeOf } from "../roles.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
-
-/** Only a path of this site (never another origin) is followed after signing in. */
-function safeNext(next: string | null): string | null {
-  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : null;
-}
+import { safeNext } from "../safe-next.ts";
 
 export function LoginPage() {
   const { t } = useLang();
