@@ -14,6 +14,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { describeError } from "./log-error.ts";
 import * as schema from "./schema.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -66,7 +67,7 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection the server drops (a restart, an administrator's kill) is an 'error' event
   // on the pool; unheard, it would stop the whole process. The pool replaces the connection.
-  pool.on("error", (err) => console.error(`[db] idle PostgreSQL connection lost: ${err.message}`));
+  pool.on("error", (err) => console.error(`[db] idle PostgreSQL connection lost: ${describeError(err)}`));
   // Fail early with a clear message rather than on the first query.
   const probe = await pool.connect();
   probe.release();

@@ -1,6 +1,7 @@
 /** Maps every thrown error to an HTTP response, in one place. Unknown errors are logged, not leaked. */
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { describeError } from "../db/log-error.ts";
 import { AppError, errorBody, httpStatus } from "../domain/errors.ts";
 
 export function handleError(err: Error, c: Context) {
@@ -14,7 +15,8 @@ export function handleError(err: Error, c: Context) {
     });
     return c.json(errorBody(e), err.status);
   }
-  console.error(err);
+  // Never the query parameters (password hashes, drafts): see db/log-error.ts.
+  console.error(`[server] ${c.req.method} ${c.req.path} failed: ${describeError(err)}`);
   const e = new AppError("INTERNAL", {
     en: "Internal error. The problem was logged.",
     vi: "Lỗi hệ thống. Sự cố đã được ghi lại.",

@@ -5,6 +5,7 @@
  * still going when the next tick comes is not doubled; `stop` waits for it to finish.
  */
 import type { Database } from "../db/connection.ts";
+import { describeError } from "../db/log-error.ts";
 import { vnDate } from "../db/reporting/reports.ts";
 import { reportingRegimes } from "../db/schema.ts";
 import { createMailer, type Mailer, runReminders } from "../db/urging.ts";
@@ -51,9 +52,7 @@ export function startReminderJob(
         total.sent += r.sent;
         total.skipped += r.skipped;
       } catch (err) {
-        log(
-          `Nhắc hạn báo cáo lỗi / reminder run failed (plan ${planId}): ${err instanceof Error ? err.message : String(err)}`,
-        );
+        log(`Nhắc hạn báo cáo lỗi / reminder run failed (plan ${planId}): ${describeError(err)}`);
       }
     }
     if (total.sent > 0)
@@ -73,7 +72,7 @@ export function startReminderJob(
   const tick = () => {
     if (stopped) return;
     runOnce().catch((err: unknown) =>
-      log(`Nhắc hạn báo cáo lỗi / reminder job failed: ${err instanceof Error ? err.message : String(err)}`),
+      log(`Nhắc hạn báo cáo lỗi / reminder job failed: ${describeError(err)}`),
     );
   };
   const timer = setInterval(tick, intervalMs);
