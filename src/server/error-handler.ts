@@ -6,6 +6,8 @@ import { AppError, errorBody, httpStatus } from "../domain/errors.ts";
 
 export function handleError(err: Error, c: Context) {
   if (err instanceof AppError) {
+    const retry = err.details?.retryAfterSeconds;
+    if (typeof retry === "number") c.header("Retry-After", String(retry));
     return c.json(errorBody(err), httpStatus(err.code) as 400);
   }
   if (err instanceof HTTPException) {
