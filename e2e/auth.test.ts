@@ -1,10 +1,12 @@
 /**
  * Signing in and out in a real browser against the real server (demo accounts): a protected page
- * sends a signed-out user to /login and back; a lost session does the same; a password change.
+ * sends a signed-out user to /login and back; a lost session does the same; a password change;
+ * the wait after too many wrong passwords; a password set by an administrator keeps the user on
+ * the password page; an off-site `next` is never followed.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actor, POLL, signIn, textOf } from "./reporting-helpers.ts";
+import { actor, apiAs, POLL, signIn, textOf } from "./reporting-helpers.ts";
 import {
   chromiumAvailable,
   collectErrors,
@@ -79,5 +81,53 @@ describe.skipIf(!chromiumAvailable())("accounts in Chromium", () => {
     expect(new URL(page.url()).pathname).toBe("/my");
     expect(user.errors).toEqual([]);
     await user.context.close();
+  });
+  it("after too many wrong passwords the sign-in page shows the wait and keeps the button off", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${app.url}/login`);
+    await page.getByTestId("login-username").fill("stnmt.baocao");
+    for (let i = 0; i < 6; i++) {
+      await page.getByTestId("login-password").fill(`wrong password ${i}`);
+      await page.getByTestId("login-submit").click();
+      await expect.poll(() => page.getByTestId("error").count(), POLL).toBe(1);
+      await expect.poll(() => page.getByTestId("login-submit").isEnabled(), POLL).toBe(i < 5);
+    }
+    expect(await textOf(page, "error")).toMatch(/chờ \d+ giây/);
+    expect(await textOf(page, "login-wait")).toMatch(/Vui lòng chờ \d+ giây/);
+    expect(errors.filter((e) => !/status of (401|429)/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it("a password set by an administrator keeps the user on the password page; an off-site next is not followed", async () => {
+    const asAdmin = await apiAs(app, "admin");
+    const { items } = await asAdmin<{ items: { id: number; username: string }[] }>("GET", "/api/users");
+    const id = items.find((u) => u.username === "sgtvt.baocao")?.id;
+    await asAdmin("POST", `/api/users/${id}/reset-password`, { newPassword: "mat-khau-tam-2025" });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${app.url}/login?next=${encodeURIComponent("/\\evil.example/")}`);
+    await page.getByTestId("login-username").fill("sgtvt.baocao");
+    await page.getByTestId("login-password").fill("mat-khau-tam-2025");
+    await page.getByTestId("login-submit").click();
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe("/password");
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/my");
+    // Any other page leads back to the password page (the server refuses it anyway).
+    await page.goto(`${app.url}/plans/${app.planId}`);
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe("/password");
+    await page.goto(`${app.url}/password?next=${encodeURIComponent("//evil.example/")}`);
+    await page.getByTestId("password-current").fill("mat-khau-tam-2025");
+    await page.getByTestId("password-new").fill("mat-khau-rieng-2025");
+    await page.getByTestId("password-again").fill("mat-khau-rieng-2025");
+    await page.getByTestId("password-submit").click();
+    await expect.poll(() => page.getByTestId("password-done").count(), POLL).toBe(1);
+    expect(await page.getByTestId("password-done").locator("a").count()).toBe(0);
+    await page.goto(`${app.url}/plans/${app.planId}`);
+    await expect.poll(() => page.getByTestId("plan-title").count(), POLL).toBe(1);
+    expect(new URL(page.url()).pathname).toBe(`/plans/${app.planId}`);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

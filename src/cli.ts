@@ -11,6 +11,7 @@ import { runCalendar } from "./commands/calendar.ts";
 import { loadRegimeFromDb } from "./commands/calendar-db.ts";
 import { type Database, openDatabase } from "./db/connection.ts";
 import { importPlanFile, parsePlanFile } from "./db/import-plan.ts";
+import { describeError } from "./db/log-error.ts";
 import { seedDemo } from "./db/seed.ts";
 import { AppError } from "./domain/errors.ts";
 import type { ImportWarning } from "./importer/plan-json.ts";
@@ -144,9 +145,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`Lỗi: ${err.messageVi}\nError [${err.code}]: ${err.message}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(
-        `Lỗi hệ thống / internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-      );
+      process.stderr.write(`Lỗi hệ thống / internal error: ${describeError(err)}\n`);
       process.exitCode = 70;
     }
   },

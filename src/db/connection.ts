@@ -14,6 +14,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { describeError } from "./log-error.ts";
 import * as schema from "./schema.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -71,13 +72,13 @@ async function openPostgres(url: string, connectionTimeoutMillis: number): Promi
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis });
   // An idle connection the server drops (a restart, an administrator's kill) is an 'error' event
   // on the pool; unheard, it would stop the whole process. The pool replaces the connection.
-  pool.on("error", (err) => console.error(`[db] idle PostgreSQL connection lost: ${err.message}`));
+  pool.on("error", (err) => console.error(`[db] idle PostgreSQL connection lost: ${describeError(err)}`));
   // A connection checked out by a request (a transaction) emits 'error' on its own client, which
   // the pool does not listen to while it is lent: unheard, the process exits (issue 8, defect 12).
   // The request's query fails with the same error (answered 503); the pool drops the dead
   // client on release (it is no longer queryable) and opens a new one for the next request.
   pool.on("connect", (client) => {
-    client.on("error", (err) => console.error(`[db] PostgreSQL connection lost in use: ${err.message}`));
+    client.on("error", (err) => console.error(`[db] PostgreSQL connection lost in use: ${describeError(err)}`));
   });
   // Fail early with a clear message rather than on the first query.
   const probe = await pool.connect();

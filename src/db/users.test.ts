@@ -6,7 +6,7 @@ import { auditLog, users } from "./schema.ts";
 import { seedDemo } from "./seed.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedAccounts } from "./seed-accounts.ts";
 import { createTestDb, type TestDatabase } from "./test-db.ts";
-import { createUser, getUser, normalizeUsername, registerFailedLogin, updateUser } from "./users.ts";
+import { createUser, getUser, normalizeUsername, updateUser } from "./users.ts";
 
 let database: TestDatabase;
 let planId: number;
@@ -69,18 +69,5 @@ describe("users", () => {
     expect(JSON.stringify(audit)).not.toContain("argon2");
     const changed = await updateUser(database.db, u.id, { email: "a@b.vn" }, { userId: 0, username: "test" });
     expect(changed?.email).toBe("a@b.vn");
-  });
-
-  it("locks at the fifth consecutive failure and restarts the count", async () => {
-    const [row] = await database.db.select().from(users).where(eq(users.username, "sct.baocao"));
-    const id = row?.id ?? 0;
-    const now = new Date();
-    const opts = { now, maxFailures: 5, lockMs: 15 * 60_000 };
-    const results: boolean[] = [];
-    for (let i = 0; i < 5; i++) results.push(await registerFailedLogin(database.db, id, opts));
-    expect(results).toEqual([false, false, false, false, true]);
-    const [after] = await database.db.select().from(users).where(eq(users.id, id));
-    expect(after?.failedLogins).toBe(0);
-    expect(after?.lockedUntil?.getTime()).toBe(now.getTime() + 15 * 60_000);
   });
 });

@@ -1,14 +1,14 @@
 /**
- * Accounts in the database: users and their roles, login attempts and lockout counters.
+ * Accounts in the database: users and their roles (sign-in attempts: login-attempts.ts).
  * Every write runs in a transaction with an audit row; no password and no hash ever reaches the
  * audit log (the records written there are `UserRecord`s, which carry neither).
  */
-import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { AppError, type FieldProblem } from "../domain/errors.ts";
 import type { Role, RoleGrant } from "../domain/roles.ts";
 import { appendAudit, type Tx } from "./audit.ts";
-import { type Db, toCount } from "./connection.ts";
-import { agencies, loginAttempts, plans, roleAssignments, sessions, users } from "./schema.ts";
+import type { Db } from "./connection.ts";
+import { agencies, plans, roleAssignments, sessions, users } from "./schema.ts";
 
 type Q = Tx | Db;
 
@@ -29,7 +29,6 @@ export interface UserRecord {
   agencyId: number | null;
   agencyName: string | null;
   disabled: boolean;
-  lockedUntil: string | null;
   mustChangePassword: boolean;
   createdAt: string;
   roles: RoleGrant[];
@@ -43,7 +42,6 @@ const userColumns = {
   agencyId: users.agencyId,
   agencyName: agencies.name,
   disabledAt: users.disabledAt,
-  lockedUntil: users.lockedUntil,
   mustChangePassword: users.mustChangePassword,
   createdAt: users.createdAt,
 };
@@ -56,7 +54,6 @@ type UserRow = {
   agencyId: number | null;
   agencyName: string | null;
   disabledAt: Date | null;
-  lockedUntil: Date | null;
   mustChangePassword: boolean;
   createdAt: Date;
 };
@@ -77,7 +74,7 @@ async function rolesOf(q: Q, userIds: number[]): Promise<Map<number, RoleGrant[]
   return byUser;
 }
 
-function toRecord(row: UserRow, roles: RoleGrant[], now = new Date()): UserRecord {
+function toRecord(row: UserRow, roles: RoleGrant[]): UserRecord {
   return {
     id: row.id,
     username: row.username,
@@ -86,7 +83,6 @@ function toRecord(row: UserRow, roles: RoleGrant[], now = new Date()): UserRecor
     agencyId: row.agencyId,
     agencyName: row.agencyName,
     disabled: row.disabledAt !== null,
-    lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil.toISOString() : null,
     mustChangePassword: row.mustChangePassword,
     createdAt: row.createdAt.toISOString(),
     roles,
@@ -115,8 +111,7 @@ export async function listUsers(q: Q): Promise<UserRecord[]> {
     q,
     rows.map((r) => r.id),
   );
-  const now = new Date();
-  return rows.map((r) => toRecord(r, roles.get(r.id) ?? [], now));
+  return rows.map((r) => toRecord(r, roles.get(r.id) ?? []));
 }
 
 /** What sign-in needs about a username (with the hash), or null. */
@@ -126,7 +121,6 @@ export async function findUserForLogin(q: Q, username: string) {
       id: users.id,
       username: users.username,
       passwordHash: users.passwordHash,
-      lockedUntil: users.lockedUntil,
       disabledAt: users.disabledAt,
     })
     .from(users)
@@ -335,7 +329,8 @@ export async function updateUser(
  * Stores a new password hash. A reset by an administrator ("user.password.reset") sets
  * mustChangePassword and ends every session of the user; a change by the user
  * ("user.password.change") clears it and ends the user's other sessions (keepSessionId stays).
- * Clears a lockout either way. The audit row names the event, never the password or hash.
+ * Either way the browsers known to the account (auth/throttle.ts) are forgotten, their token being
+ * signed with the old hash. The audit row names the event, never the password or hash.
  */
 export async function setPassword(
   db: Db,
@@ -346,7 +341,7 @@ export async function setPassword(
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: opts.reset, failedLogins: 0, lockedUntil: null })
+      .set({ passwordHash, mustChangePassword: opts.reset })
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (updated.length === 0) return null;
@@ -366,80 +361,6 @@ export async function setPassword(
     });
     return getUser(tx, userId);
   });
-}
-
-// ─── Login attempts and lockout ─────────────────────────────────────────────────────────
-
-/** Records one attempt (as a failure until `markAttemptSucceeded`); returns its id. */
-export async function recordLoginAttempt(
-  q: Q,
-  attempt: { username: string; ip: string | null; at: Date },
-): Promise<number> {
-  const [row] = await q
-    .insert(loginAttempts)
-    .values({ username: normalizeUsername(attempt.username), ip: attempt.ip, success: false, at: attempt.at })
-    .returning({ id: loginAttempts.id });
-  if (!row) throw new Error("insert login attempt returned nothing");
-  return row.id;
-}
-
-export async function markAttemptSucceeded(q: Q, attemptId: number): Promise<void> {
-  await q.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
-}
-
-/** Failed attempts since `since`, for the username and for the address (null address: 0). */
-export async function countFailedAttempts(
-  q: Q,
-  { username, ip, since }: { username: string; ip: string | null; since: Date },
-): Promise<{ byUsername: number; byAddress: number }> {
-  const failed = and(eq(loginAttempts.success, false), gt(loginAttempts.at, since));
-  const [u] = await q
-    .select({ n: sql`count(*)` })
-    .from(loginAttempts)
-    .where(and(failed, eq(loginAttempts.username, normalizeUsername(username))));
-  let byAddress = 0;
-  if (ip !== null) {
-    const [a] = await q
-      .select({ n: sql`count(*)` })
-      .from(loginAttempts)
-      .where(and(failed, eq(loginAttempts.ip, ip)));
-    byAddress = toCount(a?.n);
-  }
-  return { byUsername: toCount(u?.n), byAddress };
-}
-
-/**
- * One more consecutive failure for the user; at `maxFailures` the account is locked until
- * `now + lockMs` (the counter restarts) and the lock is audited. Returns whether it locked.
- */
-export async function registerFailedLogin(
-  db: Db,
-  userId: number,
-  { now, maxFailures, lockMs }: { now: Date; maxFailures: number; lockMs: number },
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(users)
-      .set({ failedLogins: sql`${users.failedLogins} + 1` })
-      .where(eq(users.id, userId))
-      .returning({ failedLogins: users.failedLogins, username: users.username });
-    if (!row || row.failedLogins < maxFailures) return false;
-    const lockedUntil = new Date(now.getTime() + lockMs);
-    await tx.update(users).set({ failedLogins: 0, lockedUntil }).where(eq(users.id, userId));
-    await appendAudit(tx, {
-      actor: "system",
-      action: "user.lock",
-      entity: "user",
-      entityId: userId,
-      after: { username: row.username, lockedUntil: lockedUntil.toISOString(), failures: maxFailures },
-    });
-    return true;
-  });
-}
-
-/** A success resets the failure counter and any expired lock. */
-export async function registerSuccessfulLogin(q: Q, userId: number): Promise<void> {
-  await q.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
 }
 
 /** The id of the user with this username (disabled or not), or null. */

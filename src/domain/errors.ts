@@ -15,8 +15,8 @@ export type ErrorCode =
   | "UNAUTHORIZED"
   | "FORBIDDEN"
   | "CSRF"
+  | "PASSWORD_CHANGE_REQUIRED"
   | "RATE_LIMITED"
-  | "ACCOUNT_LOCKED"
   | "VERSION_CONFLICT"
   | "INVALID_STATE"
   | "DATABASE_UNAVAILABLE"
@@ -61,8 +61,8 @@ const STATUS: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   CSRF: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   RATE_LIMITED: 429,
-  ACCOUNT_LOCKED: 423,
   VERSION_CONFLICT: 409,
   INVALID_STATE: 409,
   /** The database connection was lost or cannot be opened: nothing was done, try again. */

@@ -2,10 +2,13 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { isConnectionLost } from "../db/connection-lost.ts";
+import { describeError } from "../db/log-error.ts";
 import { AppError, errorBody, httpStatus } from "../domain/errors.ts";
 
 export function handleError(err: Error, c: Context) {
   if (err instanceof AppError) {
+    const retry = err.details?.retryAfterSeconds;
+    if (typeof retry === "number") c.header("Retry-After", String(retry));
     return c.json(errorBody(err), httpStatus(err.code) as 400);
   }
   if (err instanceof HTTPException) {
@@ -16,7 +19,8 @@ export function handleError(err: Error, c: Context) {
     return c.json(errorBody(e), err.status);
   }
   if (isConnectionLost(err)) return databaseUnavailable(err, c);
-  console.error(err);
+  // Never the query parameters (password hashes, drafts): see db/log-error.ts.
+  console.error(`[server] ${c.req.method} ${c.req.path} failed: ${describeError(err)}`);
   const e = new AppError("INTERNAL", {
     en: "Internal error. The problem was logged.",
     vi: "Lỗi hệ thống. Sự cố đã được ghi lại.",

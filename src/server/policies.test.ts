@@ -6,7 +6,16 @@
 import type { Context } from "hono";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../domain/errors.ts";
-import { ACTIONS, type Action, type Actor, authorize, can, type Resource, type Role } from "./policies.ts";
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  authorize,
+  authorizeAny,
+  can,
+  type Resource,
+  type Role,
+} from "./policies.ts";
 
 const PLAN = 1;
 const OTHER_PLAN = 2;
@@ -309,5 +318,23 @@ describe("authorize", () => {
   it("returns the actor", () => {
     const a = actor("leader");
     expect(authorize(ctx(a), "report:submit", { planId: PLAN, agencyId: OWN })).toBe(a);
+  });
+
+  it("authorizeAny: any resource that allows it is enough; none allows is refused", () => {
+    const coord = actor("coordinator");
+    const list = [{ planId: OTHER_PLAN }, { planId: PLAN }];
+    expect(codeOf(() => authorizeAny(ctx(coord), "zone:write", list))).toBe("allowed");
+    expect(codeOf(() => authorizeAny(ctx(coord), "zone:write", [{ planId: OTHER_PLAN }]))).toBe("FORBIDDEN");
+    expect(codeOf(() => authorizeAny(ctx(null), "zone:write", list))).toBe("UNAUTHORIZED");
+  });
+
+  it("authorizeAny with no resource (a province without a plan) allows only a role of every plan", () => {
+    expect(codeOf(() => authorizeAny(ctx(actor("administrator")), "zone:write", []))).toBe("allowed");
+    const everyPlan = actor("coordinator", {
+      roles: [{ role: "coordinator", planId: null, agencyId: null }],
+    });
+    expect(codeOf(() => authorizeAny(ctx(everyPlan), "project:write", []))).toBe("allowed");
+    expect(codeOf(() => authorizeAny(ctx(actor("coordinator")), "zone:write", []))).toBe("FORBIDDEN");
+    expect(codeOf(() => authorizeAny(ctx(null), "zone:write", []))).toBe("UNAUTHORIZED");
   });
 });

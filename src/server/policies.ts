@@ -166,12 +166,15 @@ export function authorizeActor(c: Context, action: Exclude<Action, "plan:read">,
 
 /**
  * Allowed when any of `resources` allows it — e.g. the coordinator of any plan of a province
- * writes that province's zones and projects. Throws as `authorize` does otherwise.
+ * writes that province's zones and projects. Throws as `authorize` does otherwise. An empty list
+ * (a province with no plan yet) is asked as one question naming no plan, so only a role that
+ * holds in every plan (the administrator, a coordinator of every plan) is allowed.
  */
 export function authorizeAny(c: Context, action: Exclude<Action, "plan:read">, resources: Resource[]): void {
   const actor = currentActor(c);
-  if (resources.some((r) => can(actor, action, r))) return;
-  authorize(c, action, resources[0] ?? {});
+  const asked = resources.length ? resources : [{}];
+  if (asked.some((r) => can(actor, action, r))) return;
+  authorize(c, action, asked[0]);
   throw new AppError("FORBIDDEN", {
     en: "You may not do this.",
     vi: "Bạn không có quyền thực hiện thao tác này.",

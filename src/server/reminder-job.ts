@@ -11,6 +11,7 @@
 import { asc } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
 import { deliverOutbox, unconfirmedEmails } from "../db/outbox.ts";
+import { describeError } from "../db/log-error.ts";
 import { vnDate } from "../db/reporting/reports.ts";
 import { plans } from "../db/schema.ts";
 import { createMailer, type Mailer, runReminders } from "../db/urging.ts";
@@ -59,9 +60,7 @@ export function startReminderJob(
         total.sent += r.sent;
         total.skipped += r.skipped;
       } catch (err) {
-        log(
-          `Nhắc hạn báo cáo lỗi / reminder run failed (plan ${planId}): ${err instanceof Error ? err.message : String(err)}`,
-        );
+        log(`Nhắc hạn báo cáo lỗi / reminder run failed (plan ${planId}): ${describeError(err)}`);
       }
     }
     if (mailer && !stopped) await deliverEmails(mailer);
@@ -96,7 +95,7 @@ export function startReminderJob(
   const tick = () => {
     if (stopped) return;
     runOnce().catch((err: unknown) =>
-      log(`Nhắc hạn báo cáo lỗi / reminder job failed: ${err instanceof Error ? err.message : String(err)}`),
+      log(`Nhắc hạn báo cáo lỗi / reminder job failed: ${describeError(err)}`),
     );
   };
   const timer = setInterval(tick, intervalMs);

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { api, useJson } from "./api.ts";
-import { AuthProvider, RequireAuth } from "./auth.tsx";
+import { AuthProvider, PasswordGate, RequireAuth } from "./auth.tsx";
 import { Header } from "./components/Header.tsx";
 import { NotFound } from "./components/Status.tsx";
 import { LangProvider, useLang } from "./lang.tsx";
@@ -110,7 +110,9 @@ function Shell() {
   return (
     <>
       <Header />
-      <main className="inner">{route(path)}</main>
+      <main className="inner">
+        <PasswordGate>{route(path)}</PasswordGate>
+      </main>
       <Footer />
     </>
   );

@@ -115,6 +115,21 @@ export function loginHref(href: string): string {
 }
 
 /**
+ * While the signed-in user must change the password (set by an administrator), every page but
+ * the password page (and sign-in) leads there: the server refuses everything else with 403
+ * PASSWORD_CHANGE_REQUIRED anyway. `next` brings the user back afterwards.
+ */
+export function PasswordGate({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const { path, href } = useLocation();
+  const held = user?.mustChangePassword === true && path !== "/password" && path !== "/login";
+  useEffect(() => {
+    if (held) navigate(`/password?next=${encodeURIComponent(href)}`, { replace: true });
+  }, [held, href]);
+  return held ? null : children;
+}
+
+/**
  * For pages that need a signed-in user: while signed out, goes to /login and back here after
  * signing in. Renders its children only for a signed-in user.
  */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatDate, formatNumber, formatPeriod, formatQuantity } from "./format.ts";
 import { messages, translate } from "./i18n.ts";
 import { match } from "./router.tsx";
+import { safeNext } from "./safe-next.ts";
 
 describe("formatNumber", () => {
   it("writes Vietnamese numbers with dot groups and a decimal comma", () => {
@@ -62,5 +63,37 @@ describe("router match", () => {
     expect(match("/plans/:id", "/plans")).toBeNull();
     expect(match("/agencies", "/agencies")).toEqual({});
     expect(match("/agencies/:id", "/agencies")).toBeNull();
+  });
+});
+
+describe("safeNext (where sign-in and the password page go next)", () => {
+  it("keeps a path of this site", () => {
+    expect(safeNext("/plans/1")).toBe("/plans/1");
+    expect(safeNext("/my?tab=2#x")).toBe("/my?tab=2#x");
+    expect(safeNext("/plans/1/../2")).toBe("/plans/2");
+  });
+  it("refuses anything that a browser would take to another site, or nothing", () => {
+    for (const bad of [
+      "/\\host",
+      "//host",
+      "https://x",
+      "/\\/host",
+      "%2F%2Fhost",
+      "\\\\host",
+      "/\t/host",
+      "/\n/host",
+      " //host",
+      "javascript:alert(1)",
+      "http:host",
+      "",
+      null,
+      undefined,
+    ])
+      expect(safeNext(bad), JSON.stringify(bad)).toBeNull();
+  });
+  it("refuses the sign-in page itself (a loop)", () => {
+    expect(safeNext("/login")).toBeNull();
+    expect(safeNext("/login?next=/my")).toBeNull();
+    expect(safeNext("/loginhelp")).toBe("/loginhelp");
   });
 });

@@ -16,8 +16,6 @@ export const users = pgTable(
     /** argon2id (PHC string). */
     passwordHash: text("password_hash").notNull(),
     agencyId: integer("agency_id").references(() => agencies.id),
-    failedLogins: integer("failed_logins").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -60,7 +58,7 @@ export const sessions = pgTable(
   (t) => [uniqueIndex("sessions_token_uq").on(t.tokenHash)],
 );
 
-/** Every login attempt, for the rate limit (per username and per address). */
+/** Sign-in attempts, for the sign-in throttle (per username and address, username, address). */
 export const loginAttempts = pgTable(
   "login_attempts",
   {
@@ -70,5 +68,8 @@ export const loginAttempts = pgTable(
     success: boolean("success").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("login_attempts_user_at_idx").on(t.username, t.at)],
+  (t) => [
+    index("login_attempts_user_at_idx").on(t.username, t.at),
+    index("login_attempts_ip_at_idx").on(t.ip, t.at),
+  ],
 );

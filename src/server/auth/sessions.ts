@@ -3,13 +3,11 @@
  * `kehoach_session` holds a random 32-byte token; only its SHA-256 is stored. A session lasts
  * 12 hours after it was last used (sliding), carries its own CSRF token, and ends at logout.
  *
- * Sign-in (`signIn`) is here too: every attempt is recorded; more than 10 failed attempts for a
- * username, or 30 from one address, within 15 minutes → 429 RATE_LIMITED; 5 consecutive
- * failures lock the account for 15 minutes → 423 ACCOUNT_LOCKED; a success resets the count.
- * An unknown, disabled or locked user costs the same password check and gets the same answer
- * as a known one (an unknown username with 5 failures in the window answers "locked" too), so
- * the answers do not tell which usernames exist. Successful sign-ins do not count toward the
- * rate limit: an office of many people behind one address can sign in at 8:00.
+ * Sign-in (`signIn`) is here too: every attempt passes the sign-in throttle first
+ * (auth/throttle.ts: growing waits per username and address, per account unless the browser is
+ * known to it, and against password spraying per address; never a lock), then the password
+ * check. An unknown or disabled user costs the same password check and gets the same answer as
+ * a wrong password, so the answers do not tell which usernames exist.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
@@ -17,31 +15,18 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { appendAudit, type Tx } from "../../db/audit.ts";
 import type { Db } from "../../db/connection.ts";
+import { dropLoginAttempt, markAttemptSucceeded, recordLoginAttempt } from "../../db/login-attempts.ts";
 import { sessions, users } from "../../db/schema.ts";
-import {
-  countFailedAttempts,
-  findUserForLogin,
-  getUser,
-  markAttemptSucceeded,
-  recordLoginAttempt,
-  registerFailedLogin,
-  registerSuccessfulLogin,
-  type UserRecord,
-} from "../../db/users.ts";
+import { findUserForLogin, getUser, normalizeUsername, type UserRecord } from "../../db/users.ts";
 import { AppError } from "../../domain/errors.ts";
 import type { Actor } from "../policies.ts";
 import { verifyNothing, verifyPassword } from "./password.ts";
+import { deviceToken, isKnownDevice, rateLimited, throttleWait } from "./throttle.ts";
 
 export const SESSION_COOKIE = "kehoach_session";
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often (a busy page does not write on every request). */
 const SLIDE_EVERY_MS = 60 * 1000;
-
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILED_PER_USERNAME = 10;
-export const MAX_FAILED_PER_ADDRESS = 30;
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MS = 15 * 60 * 1000;
 
 /** The session on the context (`c.get("session")`). */
 export interface SessionRef {
@@ -137,7 +122,8 @@ export async function endSession(db: Db, session: SessionRef, actor: string): Pr
 
 // ─── Cookie ──────────────────────────────────────────────────────────────────────────────
 
-function secureRequest(c: Context): boolean {
+/** Cookies are Secure over https (or behind a proxy that says so) and always in production. */
+export function secureRequest(c: Context): boolean {
   if (process.env.NODE_ENV === "production") return true;
   if (new URL(c.req.url).protocol === "https:") return true;
   return c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
@@ -165,9 +151,10 @@ export function readSessionCookie(c: Context): string | undefined {
 }
 
 /**
- * The client's address for the per-address limit: the socket's remote address; behind a reverse
+ * The client's address for the sign-in throttle: the socket's remote address; behind a reverse
  * proxy set KEHOACH_TRUST_PROXY=1 to take the last X-Forwarded-For entry (the one the proxy
- * added). null when unknown (in-process requests): then only the per-username limit applies.
+ * added). null when unknown (in-process requests): then the address rule does not apply and all
+ * such attempts of a username share one pair.
  */
 export function clientAddress(c: Context): string | null {
   if (process.env.KEHOACH_TRUST_PROXY === "1") {
@@ -190,13 +177,10 @@ const BAD_CREDENTIALS = {
   vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
 };
 
-function minutes(ms: number): number {
-  return Math.max(1, Math.ceil(ms / 60_000));
-}
-
 /**
- * Checks a username and password and starts a session; throws RATE_LIMITED, ACCOUNT_LOCKED or
- * UNAUTHORIZED (one message for an unknown user and a wrong password).
+ * Checks a username and password and starts a session; throws RATE_LIMITED (wait, with
+ * details.retryAfterSeconds) or UNAUTHORIZED (one message for an unknown user and a wrong
+ * password). `device` is the browser's known-device cookie; the answer carries a fresh one.
  */
 export async function signIn(
   db: Db,
@@ -204,42 +188,23 @@ export async function signIn(
     username,
     password,
     ip,
+    device,
     now = new Date(),
-  }: { username: string; password: string; ip: string | null; now?: Date },
-): Promise<{ token: string; session: SessionRef; user: UserRecord; actor: Actor }> {
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const before = await countFailedAttempts(db, { username, ip, since });
-  const attemptId = await recordLoginAttempt(db, { username, ip, at: now });
-  if (before.byUsername >= MAX_FAILED_PER_USERNAME || before.byAddress >= MAX_FAILED_PER_ADDRESS) {
-    throw new AppError(
-      "RATE_LIMITED",
-      {
-        en: `Too many sign-in attempts. Try again in ${minutes(LOGIN_WINDOW_MS)} minutes.`,
-        vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes(LOGIN_WINDOW_MS)} phút.`,
-      },
-      { details: { retryAfterSeconds: LOGIN_WINDOW_MS / 1000 } },
-    );
+  }: { username: string; password: string; ip: string | null; device?: string; now?: Date },
+): Promise<{ token: string; session: SessionRef; user: UserRecord; actor: Actor; deviceToken: string }> {
+  const name = normalizeUsername(username);
+  const user = await findUserForLogin(db, name);
+  const knownDevice = isKnownDevice(device, user, now);
+  const attemptId = await recordLoginAttempt(db, { username: name, ip, at: now });
+  const wait = await throttleWait(db, { username: name, ip, knownDevice, before: attemptId, now });
+  if (wait > 0) {
+    await dropLoginAttempt(db, attemptId);
+    throw rateLimited(wait);
   }
-  const user = await findUserForLogin(db, username);
   const usable = user !== null && user.disabledAt === null;
   const ok = usable ? await verifyPassword(user.passwordHash, password) : await verifyNothing(password);
-  const locked = usable
-    ? user.lockedUntil !== null && user.lockedUntil > now
-    : before.byUsername >= LOCK_AFTER_FAILURES;
-  if (locked) {
-    const until = usable && user.lockedUntil ? user.lockedUntil : new Date(now.getTime() + LOCK_MS);
-    throw new AppError("ACCOUNT_LOCKED", {
-      en: `This account is locked after ${LOCK_AFTER_FAILURES} failed sign-ins. Try again in ${minutes(until.getTime() - now.getTime())} minutes.`,
-      vi: `Tài khoản tạm khóa do đăng nhập sai ${LOCK_AFTER_FAILURES} lần liên tiếp. Vui lòng thử lại sau ${minutes(until.getTime() - now.getTime())} phút.`,
-    });
-  }
-  if (!usable || !ok) {
-    if (usable)
-      await registerFailedLogin(db, user.id, { now, maxFailures: LOCK_AFTER_FAILURES, lockMs: LOCK_MS });
-    throw new AppError("UNAUTHORIZED", BAD_CREDENTIALS);
-  }
+  if (!usable || !ok) throw new AppError("UNAUTHORIZED", BAD_CREDENTIALS);
   const { token, session } = await db.transaction(async (tx) => {
-    await registerSuccessfulLogin(tx, user.id);
     await markAttemptSucceeded(tx, attemptId);
     const started = await createSession(tx, user.id, now);
     await appendAudit(tx, { actor: user.username, action: "auth.login", entity: "user", entityId: user.id });
@@ -247,5 +212,5 @@ export async function signIn(
   });
   const record = await getUser(db, user.id);
   if (!record) throw new AppError("UNAUTHORIZED", BAD_CREDENTIALS);
-  return { token, session, user: record, actor: actorOf(record) };
+  return { token, session, user: record, actor: actorOf(record), deviceToken: deviceToken(user, now) };
 }

@@ -12,7 +12,7 @@ import { NotificationBell } from "./Notifications.tsx";
 /** The plan the coordinator pages open on: the user's plan, else (administrator) the first plan. */
 function useReportingPlan(user: SessionUser | null): number | null {
   const own = defaultPlanId(user);
-  const wanted = user !== null && own === null && isOverseer(user);
+  const wanted = user !== null && !user.mustChangePassword && own === null && isOverseer(user);
   const plans = useJson<{ items: PlanSummary[] } | PlanSummary[]>(wanted ? api.plans() : null);
   return own ?? itemsOf(plans.data)[0]?.id ?? null;
 }
@@ -99,7 +99,7 @@ export function Header() {
           <AdminNavLink />
         </nav>
         <div className="header-tools">
-          {user && <NotificationBell />}
+          {user && !user.mustChangePassword && <NotificationBell />}
           {user && <UserBox user={user} />}
           {status === "out" && path !== "/login" && (
             <Link href={loginHref(href)} className="header-button" data-testid="login-link">

@@ -1,15 +1,11 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { type ApiError, asApiError } from "../api.ts";
 import { useAuth } from "../auth.tsx";
 import { ErrorBox } from "../components/Status.tsx";
 import { useLang, useTitle } from "../lang.tsx";
 import { homeOf } from "../roles.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
-
-/** Only a path of this site (never another origin) is followed after signing in. */
-function safeNext(next: string | null): string | null {
-  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : null;
-}
+import { safeNext } from "../safe-next.ts";
 
 export function LoginPage() {
   const { t } = useLang();
@@ -20,6 +16,16 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // After too many failed attempts the server answers 429 with the wait (Retry-After): count it
+  // down and keep the button off until then, rather than send attempts that are refused.
+  const [waitUntil, setWaitUntil] = useState(0);
+  const [clock, setClock] = useState(() => Date.now());
+  const waitSeconds = Math.max(0, Math.ceil((waitUntil - clock) / 1000));
+  useEffect(() => {
+    if (waitUntil <= Date.now()) return;
+    const timer = window.setInterval(() => setClock(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [waitUntil]);
   useTitle(t("signInHeading"));
 
   const submit = async (e: FormEvent) => {
@@ -33,7 +39,13 @@ export function LoginPage() {
         replace: true,
       });
     } catch (err) {
-      setError(asApiError(err));
+      const e = asApiError(err);
+      const retry = Number(e.details.retryAfterSeconds);
+      if (e.code === "RATE_LIMITED" && retry > 0) {
+        setClock(Date.now());
+        setWaitUntil(Date.now() + retry * 1000);
+      }
+      setError(e);
       setBusy(false);
     }
   };
@@ -75,8 +87,18 @@ export function LoginPage() {
           />
         </label>
         {error && <ErrorBox error={error} />}
+        {waitSeconds > 0 && (
+          <p className="notice" role="status" data-testid="login-wait">
+            {t("signInWait", { s: waitSeconds })}
+          </p>
+        )}
         <div className="actions">
-          <button type="submit" className="primary" data-testid="login-submit" disabled={busy}>
+          <button
+            type="submit"
+            className="primary"
+            data-testid="login-submit"
+            disabled={busy || waitSeconds > 0}
+          >
             {busy ? t("signingIn") : t("signIn")}
           </button>
         </div>

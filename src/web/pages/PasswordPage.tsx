@@ -4,6 +4,7 @@ import { useAuth } from "../auth.tsx";
 import { ErrorBox } from "../components/Status.tsx";
 import { useLang, useTitle } from "../lang.tsx";
 import { Link, useLocation } from "../router.tsx";
+import { safeNext } from "../safe-next.ts";
 
 const MIN_LENGTH = 10;
 
@@ -11,7 +12,7 @@ export function PasswordPage() {
   const { t } = useLang();
   const { user, refresh } = useAuth();
   const { search } = useLocation();
-  const next = search.get("next")?.startsWith("/") ? (search.get("next") as string) : null;
+  const next = safeNext(search.get("next"));
   const [current, setCurrent] = useState("");
   const [fresh, setFresh] = useState("");
   const [again, setAgain] = useState("");

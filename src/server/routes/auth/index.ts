@@ -1,6 +1,6 @@
 /**
  * Sign-in, who am I, sign-out, change my password. Sign-in answers the same for an unknown
- * user and a wrong password; rate limits and lockout are in auth/sessions.ts `signIn`.
+ * user and a wrong password; the sign-in throttle is auth/throttle.ts.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { getPasswordHash, getUser, setPassword, type UserRecord } from "../../../db/users.ts";
@@ -11,9 +11,11 @@ import {
   clearSessionCookie,
   clientAddress,
   endSession,
+  secureRequest,
   setSessionCookie,
   signIn,
 } from "../../auth/sessions.ts";
+import { deviceToken, readDeviceCookie, setDeviceCookie } from "../../auth/throttle.ts";
 import type { AppEnv } from "../../env.ts";
 import { ErrorSchema, errorResponses } from "../../schemas.ts";
 import { authErrorResponses, checkPassword, PasswordField, RoleGrantSchema } from "../users/index.ts";
@@ -77,9 +79,8 @@ const login = createRoute({
     200: { description: "Signed in", content: { "application/json": { schema: SessionSchema } } },
     400: errorResponses[400],
     401: err("Wrong username or password (the same answer for an unknown user)"),
-    423: err("ACCOUNT_LOCKED: 5 consecutive failures lock the account for 15 minutes"),
     429: err(
-      "RATE_LIMITED: more than 10 failed attempts for a username or 30 from one address in 15 minutes",
+      "RATE_LIMITED: wait Retry-After seconds (details.retryAfterSeconds). After 5 failures of a username from one address each next attempt waits 15 s, doubling up to 15 min; after 10 failures of a username from anywhere, attempts from a browser that never signed in to it wait 30 s, doubling up to 1 h; an address where 30 usernames failed in an hour waits. No account is ever locked",
     ),
   },
 });
@@ -134,10 +135,16 @@ export function registerAuth(app: OpenAPIHono<AppEnv>) {
     const { username, password: pw } = c.req.valid("json");
     const db = c.get("database").db;
     const previous = c.get("session");
-    const signedIn = await signIn(db, { username, password: pw, ip: clientAddress(c) });
+    const signedIn = await signIn(db, {
+      username,
+      password: pw,
+      ip: clientAddress(c),
+      device: readDeviceCookie(c),
+    });
     // A new sign-in replaces the session the browser had.
     if (previous) await endSession(db, previous, c.get("actor")?.username ?? "system");
     setSessionCookie(c, signedIn.token);
+    setDeviceCookie(c, signedIn.deviceToken, secureRequest(c));
     return c.json(presentSession(signedIn.user, signedIn.session.csrfToken), 200);
   });
 
@@ -191,11 +198,14 @@ export function registerAuth(app: OpenAPIHono<AppEnv>) {
         },
       );
     }
-    await setPassword(db, actor.userId, await hashPassword(newPassword), {
+    const hash = await hashPassword(newPassword);
+    await setPassword(db, actor.userId, hash, {
       reset: false,
       keepSessionId: session?.id ?? null,
       actor: actor.username,
     });
+    // The new hash voids every known-browser token; this browser just proved the password.
+    setDeviceCookie(c, deviceToken({ id: actor.userId, passwordHash: hash }, new Date()), secureRequest(c));
     return c.json({ ok: true as const }, 200);
   });
 }

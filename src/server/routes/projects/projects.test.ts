@@ -206,4 +206,13 @@ describe("bad input and permissions", () => {
     }
     expect((await call(t.app, null, "GET", "/api/projects")).status).toBe(200);
   });
+
+  it("an administrator adds a project in a province that has no plan yet; a coordinator of a plan cannot", async () => {
+    const admin = await login(t.app, "admin");
+    const body = { province: "Hà Nội", name: "Dự án ở tỉnh chưa có kế hoạch" };
+    expect((await call(t.app, coordinator, "POST", "/api/projects", body)).status).toBe(403);
+    const r = await call<ProjectView>(t.app, admin, "POST", "/api/projects", body);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.name).toBe(body.name);
+  });
 });

@@ -273,6 +273,15 @@ describe("the registry", () => {
       ).status,
     ).toBe(403);
   });
+
+  it("an administrator adds a zone in a province that has no plan yet; a coordinator of a plan cannot", async () => {
+    const admin = await login(t.app, "admin");
+    const body = { name: "Cụm công nghiệp Mới", kind: "industrial_cluster", province: "Hà Nội" };
+    expect((await call(t.app, coordinator, "POST", "/api/zones", body)).status).toBe(403);
+    const r = await call<{ zone: { province: string } }>(t.app, admin, "POST", "/api/zones", body);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.zone.province).toBe("Hà Nội");
+  });
 });
 
 describe("inTerritory", () => {

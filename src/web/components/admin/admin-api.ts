@@ -16,7 +16,6 @@ export interface AdminUser {
   agencyId: number | null;
   agencyName: string | null;
   disabled: boolean;
-  lockedUntil: string | null;
   mustChangePassword: boolean;
   createdAt: string;
   roles: RoleGrant[];

@@ -15,7 +15,6 @@ import { ResetPasswordForm, UserForm } from "../../components/admin/UserForm.tsx
 import { FormError } from "../../components/FormErrors.tsx";
 import { Modal } from "../../components/Modal.tsx";
 import { ErrorBox, Loading } from "../../components/Status.tsx";
-import { formatDateTime } from "../../format.ts";
 import { useLang, useTitle } from "../../lang.tsx";
 import type { RoleGrant } from "../../reporting-types.ts";
 import type { PlanSummary } from "../../types.ts";
@@ -58,7 +57,6 @@ function RoleChips(props: {
 
 function StateCell({ user }: { user: AdminUser }) {
   const { t } = useLang();
-  const locked = user.lockedUntil !== null && Date.parse(user.lockedUntil) > Date.now();
   return (
     <span className="user-state-list">
       {user.disabled ? (
@@ -68,11 +66,6 @@ function StateCell({ user }: { user: AdminUser }) {
       ) : (
         <span className="pill pill-on" data-testid="user-state" data-state="active">
           {t("admin.user.stateActive")}
-        </span>
-      )}
-      {locked && (
-        <span className="pill pill-warn" data-testid="user-locked">
-          {t("admin.user.lockedUntil", { at: formatDateTime(user.lockedUntil) })}
         </span>
       )}
       {user.mustChangePassword && (
