@@ -5,6 +5,9 @@ import { AppError, errorBody, httpStatus } from "../domain/errors.ts";
 
 export function handleError(err: Error, c: Context) {
   if (err instanceof AppError) {
+    // SERVER_BUSY (the parsing workers are full) says when to come back.
+    const retry = err.details?.retryAfterSeconds;
+    if (typeof retry === "number") c.header("retry-after", String(retry));
     return c.json(errorBody(err), httpStatus(err.code) as 400);
   }
   if (err instanceof HTTPException) {

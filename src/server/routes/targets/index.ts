@@ -19,6 +19,7 @@ import { actorRef, nowOf, todayOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize, authorizeAny, can, currentActor, type Resource } from "../../policies.ts";
 import { errorResponses, IdParam, jsonResponses } from "../../schemas.ts";
+import { readUploadInWorker } from "../../workers/heavy.ts";
 
 const json = jsonResponses;
 
@@ -247,7 +248,12 @@ export function registerTargets(app: OpenAPIHono<AppEnv>) {
       db,
       { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
       actorRef(c),
-      { mayWrite: (i) => can(actor, "indicator:write", resourceOf(i)), now: nowOf(c) },
+      {
+        mayWrite: (i) => can(actor, "indicator:write", resourceOf(i)),
+        now: nowOf(c),
+        // The file is read in a worker thread: a huge sheet never blocks other users.
+        read: (name, bytes) => readUploadInWorker(name, bytes),
+      },
       { planId: id },
     );
     return c.json(result, 200);
