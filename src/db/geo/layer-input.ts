@@ -58,14 +58,22 @@ export function prepareLayerBody(text: string): PreparedLayer {
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const fields: FieldProblem[] = [];
   if (!b.geojson || typeof b.geojson !== "object" || Array.isArray(b.geojson))
-    fields.push({ field: "geojson", reason: "must be a GeoJSON object", reasonVi: "phải là đối tượng GeoJSON" });
+    fields.push({
+      field: "geojson",
+      reason: "must be a GeoJSON object",
+      reasonVi: "phải là đối tượng GeoJSON",
+    });
   for (const [field, max, vi] of [
     ["attribution", 500, "ghi công"],
     ["source", 1000, "nguồn"],
   ] as const) {
     const v = b[field];
     if (typeof v !== "string" || v.trim() === "")
-      fields.push({ field, reason: `${field} is required: the map shows whose data it is`, reasonVi: `cần ghi ${vi}` });
+      fields.push({
+        field,
+        reason: `${field} is required: the map shows whose data it is`,
+        reasonVi: `cần ghi ${vi}`,
+      });
     else if (v.length > max)
       fields.push({ field, reason: `at most ${max} characters`, reasonVi: `tối đa ${max} ký tự` });
   }

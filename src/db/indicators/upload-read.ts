@@ -144,8 +144,7 @@ async function readXlsx(bytes: Uint8Array) {
       sheetName: "values",
     });
     if (!read) throw fileProblem("The workbook has no sheet.", "Bảng tính không có trang nào.");
-    if (read.tooMany)
-      throw tooManyRows({ unpackedBytes: read.unpacked, sheetBytes: read.sheetDeclared });
+    if (read.tooMany) throw tooManyRows({ unpackedBytes: read.unpacked, sheetBytes: read.sheetDeclared });
     return read.records;
   } catch (err) {
     if (!(err instanceof ZipProblem)) throw err;

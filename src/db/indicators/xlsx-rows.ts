@@ -124,7 +124,13 @@ function cellValue(a: Record<string, string>, inner: string, ctx: Context): Cell
   return n;
 }
 
-function parseRow(tag: string, inner: string, previous: number, ctx: Context, minColumns: number): SheetRecord {
+function parseRow(
+  tag: string,
+  inner: string,
+  previous: number,
+  ctx: Context,
+  minColumns: number,
+): SheetRecord {
   const line = Number(attrs(tag).r) || previous + 1;
   const cells: Cell[] = [];
   let col = 0;
@@ -140,7 +146,12 @@ function parseRow(tag: string, inner: string, previous: number, ctx: Context, mi
 }
 
 /** The sheet to read: the one named `preferred`, else the first; its zip entry name. */
-function sheetPath(entries: Map<string, ZipEntry>, bytes: Uint8Array, budget: InflateBudget, preferred: string) {
+function sheetPath(
+  entries: Map<string, ZipEntry>,
+  bytes: Uint8Array,
+  budget: InflateBudget,
+  preferred: string,
+) {
   const wbEntry = entries.get("xl/workbook.xml");
   const relsEntry = entries.get("xl/_rels/workbook.xml.rels");
   if (!wbEntry || !relsEntry) throw new ZipProblem("corrupt", "not a workbook");

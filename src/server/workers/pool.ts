@@ -30,7 +30,12 @@ const DEFAULT_ENTRY = new URL("./heavy-worker.ts", import.meta.url);
 interface Slot {
   worker: Worker;
   busy: boolean;
+  /** Resolves once the worker has loaded its parsers (a job's time limit starts then). */
+  ready: Promise<boolean>;
 }
+
+/** Loading a worker's parsers may take this long before it is given up. */
+const START_LIMIT_MS = 60_000;
 
 interface Pending {
   kind: string;
@@ -62,7 +67,11 @@ export class HeavyPool {
   }
 
   /** Runs one job; `transfer` buffers move to the worker (the caller must not use them again). */
-  run<T>(kind: string, input: unknown, opts: { transfer?: ArrayBuffer[]; timeoutMs?: number } = {}): Promise<T> {
+  run<T>(
+    kind: string,
+    input: unknown,
+    opts: { transfer?: ArrayBuffer[]; timeoutMs?: number } = {},
+  ): Promise<T> {
     if (this.closed) return Promise.reject(new Error("the parsing pool is closed"));
     if (this.queue.length >= this.maxQueue)
       return Promise.reject(
@@ -107,7 +116,20 @@ export class HeavyPool {
       stderr: false,
     });
     worker.unref();
-    const slot: Slot = { worker, busy: false };
+    const ready = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), START_LIMIT_MS);
+      timer.unref();
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        worker.off("message", onReady);
+        resolve(ok);
+      };
+      const onReady = (m: { ready?: boolean }) => m?.ready && done(true);
+      worker.on("message", onReady);
+      worker.once("error", () => done(false));
+      worker.once("exit", () => done(false));
+    });
+    const slot: Slot = { worker, busy: false, ready };
     this.slots.push(slot);
     return slot;
   }
@@ -130,9 +152,20 @@ export class HeavyPool {
   }
 
   private start(slot: Slot, job: Pending): void {
-    const id = this.nextId++;
     slot.busy = true;
     slot.worker.ref();
+    void slot.ready.then((ok) => {
+      if (ok) this.post(slot, job);
+      else {
+        this.drop(slot);
+        job.reject(new Error("a parsing worker failed to start"));
+        this.pump();
+      }
+    });
+  }
+
+  private post(slot: Slot, job: Pending): void {
+    const id = this.nextId++;
     this.events.emit("start", job.kind);
     let settled = false;
     const finish = (fn: () => void, keep: boolean) => {

@@ -63,4 +63,6 @@ export async function serveJobs(handlers: Record<string, (input: never) => unkno
     }
     port.postMessage(reply);
   });
+  // Loading the parsers (through tsx) takes a while: the pool starts a job's clock after this.
+  port.postMessage({ ready: true });
 }
