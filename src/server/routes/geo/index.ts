@@ -41,7 +41,12 @@ const ReplaceBody = {
       maxLength: 500,
       example: "Ranh giới: Sở Nông nghiệp và Môi trường tỉnh Tuyên Quang",
     },
-    source: { type: "string", minLength: 1, maxLength: 1000, example: "Bản đồ địa giới hành chính tỉnh, 2024" },
+    source: {
+      type: "string",
+      minLength: 1,
+      maxLength: 1000,
+      example: "Bản đồ địa giới hành chính tỉnh, 2024",
+    },
   },
 } as const;
 
@@ -107,7 +112,7 @@ export function registerGeo(app: OpenAPIHono<AppEnv>) {
       "x-attribution": headerSafe(layer.attribution),
     };
     const match = c.req.header("if-none-match");
-    if (match && match.split(",").some((t) => t.trim().replace(/^W\//, "") === layer.etag))
+    if (match?.split(",").some((t) => t.trim().replace(/^W\//, "") === layer.etag))
       return c.body(null, 304, headers) as never;
     const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
     // A GeoJSON body, not the JSON the route helper types: the cast says so.
