@@ -19,6 +19,7 @@ import {
   type PresentedValue,
   parseKind,
   presentValue,
+  previousPeriod,
   revisedBy,
   toIndicatorValue,
   type ValueRow,
@@ -60,6 +61,20 @@ export function checkRows(
     const ind = codeOf.get(r.indicatorId);
     return ind ? [toIndicatorValue(r, ind)] : [];
   });
+  // The jump rule compares a figure with the previous period's, same indicator and scope: index
+  // the stored figures and the file's good rows by that, so a 5,000-row file is checked in linear
+  // time (comparing every row with every other blocked the server for half a minute).
+  const at = (indicator: string, scope: string, period: string | null) =>
+    `${indicator}\u0000${scope}\u0000${period}`;
+  const knownAt = new Map<string, IndicatorValue[]>();
+  for (const v of known) {
+    const k = at(v.indicator, v.scope, v.period);
+    const list = knownAt.get(k) ?? [];
+    if (list.length === 0) knownAt.set(k, list);
+    list.push(v);
+  }
+  const previousOf = (r: UploadRow, ind: IndicatorRow) =>
+    at(ind.code, r.scope.trim(), previousPeriod(r.period.trim()));
   const asValue = (r: UploadRow, ind: IndicatorRow): IndicatorValue => ({
     indicator: ind.code,
     period: r.period,
@@ -119,7 +134,7 @@ export function checkRows(
       );
       continue;
     }
-    for (const p of check(r, ind, known)) add(p.field, p.reason, p.reasonVi);
+    for (const p of check(r, ind, knownAt.get(previousOf(r, ind)) ?? [])) add(p.field, p.reason, p.reasonVi);
     const kind = parseKind(r.kind);
     const key = `${ind.code}\u0000${r.period}\u0000${r.scope}\u0000${kind}`;
     const first = seen.get(key);
@@ -132,12 +147,20 @@ export function checkRows(
     else seen.set(key, r.line);
     if (out.length === 0) good.set(r, asValue(r, ind));
   }
+  const goodAt = new Map<string, [UploadRow, IndicatorValue][]>();
+  for (const [row, v] of good) {
+    const k = at(v.indicator, v.scope, v.period);
+    const list = goodAt.get(k) ?? [];
+    if (list.length === 0) goodAt.set(k, list);
+    list.push([row, v]);
+  }
   for (const r of rows) {
     const out = firstPass.get(r) ?? [];
     if (out.length === 0 && good.size > 1) {
       const ind = byCode.get(r.indicator) as IndicatorRow;
-      const others = [...good.entries()].filter(([row]) => row !== r).map(([, v]) => v);
-      for (const p of check(r, ind, [...known, ...others]))
+      const k = previousOf(r, ind);
+      const others = (goodAt.get(k) ?? []).filter(([row]) => row !== r).map(([, v]) => v);
+      for (const p of check(r, ind, [...(knownAt.get(k) ?? []), ...others]))
         out.push({ line: r.line, column: p.field, reason: p.reason, reasonVi: p.reasonVi });
     }
     problems.push(...out);
@@ -187,10 +210,16 @@ export async function uploadIndicatorValues(
     }
     const stored: ValueRow[] = [];
     const now = options.now ?? new Date();
+    const existingOf = new Map<number, ValueRow[]>();
+    for (const v of existing) {
+      const list = existingOf.get(v.indicatorId) ?? [];
+      if (list.length === 0) existingOf.set(v.indicatorId, list);
+      list.push(v);
+    }
     for (const r of rows) {
       const ind = byCode.get(r.indicator) as IndicatorRow;
       const kind = parseKind(r.kind) as ValueKind;
-      const mine = existing.filter((v) => v.indicatorId === ind.id);
+      const mine = existingOf.get(ind.id) ?? [];
       const [row] = await tx
         .insert(indicatorValues)
         .values({
