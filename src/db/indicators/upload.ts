@@ -216,28 +216,32 @@ export async function uploadIndicatorValues(
       if (list.length === 0) existingOf.set(v.indicatorId, list);
       list.push(v);
     }
-    for (const r of rows) {
+    const records = rows.map((r) => {
       const ind = byCode.get(r.indicator) as IndicatorRow;
       const kind = parseKind(r.kind) as ValueKind;
-      const mine = existingOf.get(ind.id) ?? [];
-      const [row] = await tx
-        .insert(indicatorValues)
-        .values({
-          indicatorId: ind.id,
-          period: r.period,
-          scope: r.scope,
-          kind,
-          value: r.value as number,
-          source: r.source,
-          comment: r.comment || null,
-          revisesId: revisedBy(mine, r.period, r.scope, kind),
-          origin: "upload",
-          enteredBy: actor.userId,
-          enteredAt: now,
-        })
-        .returning();
-      if (row) stored.push(row);
-    }
+      return {
+        indicatorId: ind.id,
+        period: r.period,
+        scope: r.scope,
+        kind,
+        value: r.value as number,
+        source: r.source,
+        comment: r.comment || null,
+        revisesId: revisedBy(existingOf.get(ind.id) ?? [], r.period, r.scope, kind),
+        origin: "upload" as const,
+        enteredBy: actor.userId,
+        enteredAt: now,
+      };
+    });
+    // A few statements of 500 rows, not one per row: the transaction holds the connection
+    // (PGlite has one) for as short a time as it can.
+    for (let i = 0; i < records.length; i += 500)
+      stored.push(
+        ...(await tx
+          .insert(indicatorValues)
+          .values(records.slice(i, i + 500))
+          .returning()),
+      );
     const codeOfId = new Map(all.map((i) => [i.id, i]));
     const values = stored.map((v) => presentValue(v, codeOfId.get(v.indicatorId) as IndicatorRow));
     await appendAudit(tx, {
