@@ -10,6 +10,7 @@
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import ExcelJS from "exceljs";
+import pg from "pg";
 import { openDatabase } from "../src/db/connection.ts";
 import { seedDemo } from "../src/db/seed.ts";
 import { DEMO_PASSWORD } from "../src/db/seed-accounts.ts";
@@ -19,7 +20,24 @@ import { machineLine, writeSection } from "./results.ts";
 const SECONDS = Number(process.argv[2] ?? 10);
 const GOAL_MS = 200;
 
-const database = await openDatabase({ dataDir: "memory" });
+// PGlite in memory, or (DATABASE_URL set) a fresh PostgreSQL database dropped afterwards.
+const adminUrl = process.env.DATABASE_URL;
+const benchDb = `kehoach_bench_${process.pid}`;
+async function onAdmin(statement: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(statement);
+  await client.end();
+}
+let url: string | undefined;
+if (adminUrl) {
+  await onAdmin(`create database ${benchDb}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${benchDb}`;
+  url = u.toString();
+}
+const engine = url ? "PostgreSQL" : "PGlite in memory";
+const database = await openDatabase(url ? { url } : { dataDir: "memory" });
 await database.migrate();
 await seedDemo(database);
 const server = await startServer({ db: database, port: 0, host: "127.0.0.1" });
@@ -163,6 +181,7 @@ const baseline = await measure(false);
 const loaded = await measure(true);
 await server.close();
 await database.close();
+if (url) await onAdmin(`drop database ${benchDb}`);
 
 const byKind = (what: string) => loaded.uploads.filter((u) => u.what === what);
 const uploadLine = (what: string, label: string, size: number) => {
@@ -174,9 +193,9 @@ const uploadLine = (what: string, label: string, size: number) => {
 const row = (label: string, r: typeof baseline) =>
   `| ${label} | ${r.requests} | ${r.p50.toFixed(0)} ms | ${r.p95.toFixed(0)} ms | ${r.p99.toFixed(0)} ms | ${r.max.toFixed(0)} ms | ${r.errors} |`;
 const ok = loaded.p99 < GOAL_MS;
-const out = `## Other users while the largest files are uploaded
+const out = `## Other users while the largest files are uploaded (${engine})
 
-${machineLine()}; \`npx tsx bench/upload-load.ts ${SECONDS}\`, PGlite in memory, loopback.
+${machineLine()}; \`${url ? "DATABASE_URL=… " : ""}npx tsx bench/upload-load.ts ${SECONDS}\`, ${engine}, loopback.
 autocannon, 4 connections, ${SECONDS} s each: GET /api/health, /api/plans/1, /api/tasks?plan=1 in turn,
 while one client uploads in a loop (parsed in worker threads, at most 2 at once).
 
@@ -194,4 +213,4 @@ ${uploadLine("layer", "map layer, 199,999 positions (position limit)", sizes.lay
 Goal: other users' p99 under ${GOAL_MS} ms while uploading — ${ok ? "met" : "NOT met"}.
 `;
 process.stdout.write(out);
-writeSection("upload-load", out);
+writeSection(url ? "upload-load-postgres" : "upload-load-pglite", out);
