@@ -6,7 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { AppError } from "../domain/errors.ts";
-import { type KnownAgency, parsePlanBytes } from "../importer/parse-plan.ts";
+import { type KnownAgency, parsePlanWithRegistry } from "../importer/parse-plan.ts";
 import type { PlanJson } from "../importer/plan-json.ts";
 import { MAX_PLAN_BYTES } from "../importer/text.ts";
 import type { Db } from "./connection.ts";
@@ -31,6 +31,32 @@ export async function knownAgencies(db: Db, province: string): Promise<KnownAgen
     }));
 }
 
+/** The registry's agencies of every province (key "" = central bodies), for a parse in one call. */
+export async function agencyRegistry(db: Db): Promise<Record<string, KnownAgency[]>> {
+  const rows = await db.select().from(agencies).orderBy(asc(agencies.id));
+  const aliases = await db.select().from(agencyAliases);
+  const byAgency = new Map<number, string[]>();
+  for (const a of aliases) byAgency.set(a.agencyId, [...(byAgency.get(a.agencyId) ?? []), a.alias]);
+  const out: Record<string, KnownAgency[]> = {};
+  for (const a of rows) {
+    if (a.isGroup) continue;
+    const key = a.province ?? "";
+    out[key] ??= [];
+    out[key].push({ name: a.name, kind: a.kind, level: a.level, aliases: byAgency.get(a.id) ?? [] });
+  }
+  return out;
+}
+
+/** Parses plan bytes with a registry: in process, or (the server) in a worker thread. */
+export type PlanParser = (
+  bytes: Uint8Array,
+  sourceName: string,
+  registry: Record<string, KnownAgency[]>,
+) => Promise<PlanJson>;
+
+const inProcess: PlanParser = async (bytes, sourceName, registry) =>
+  parsePlanWithRegistry(bytes, sourceName, registry);
+
 /** Reads a plan file, refusing a missing or oversized one before reading it whole. */
 export async function readPlanFile(file: string): Promise<Uint8Array> {
   let size: number;
@@ -54,11 +80,13 @@ export async function readPlanFile(file: string): Promise<Uint8Array> {
  * Parses with the registry of the plan's own province known, so its agencies' aliases resolve:
  * a first pass finds the province, a second (only when the registry has agencies there) resolves.
  */
-async function parseWithRegistry(db: Db | null, bytes: Uint8Array, sourceName: string): Promise<PlanJson> {
-  const first = parsePlanBytes(bytes, { sourceName });
-  if (!db) return first;
-  const known = await knownAgencies(db, first.plan.province ?? "");
-  return known.length ? parsePlanBytes(bytes, { sourceName, knownAgencies: known }) : first;
+export async function parseWithRegistry(
+  db: Db | null,
+  bytes: Uint8Array,
+  sourceName: string,
+  parse: PlanParser = inProcess,
+): Promise<PlanJson> {
+  return parse(bytes, sourceName, db ? await agencyRegistry(db) : {});
 }
 
 export async function parsePlanFile(db: Db | null, file: string): Promise<PlanJson> {

@@ -134,3 +134,20 @@ export function checkZoneGeometry(geometry: unknown): GeoProblem[] {
     },
   ];
 }
+
+/**
+ * How many positions a GeoJSON value holds, counting stops once past `limit` (so a huge layer
+ * costs no more than the limit to refuse). Nested arrays of numbers are positions.
+ */
+export function countPositions(json: unknown, limit: number): number {
+  let n = 0;
+  const stack: unknown[] = [json];
+  while (stack.length > 0 && n <= limit) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      if (v.length >= 2 && typeof v[0] === "number") n++;
+      else for (const x of v) stack.push(x);
+    } else if (v && typeof v === "object") for (const x of Object.values(v)) stack.push(x);
+  }
+  return n;
+}

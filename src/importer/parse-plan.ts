@@ -15,7 +15,7 @@ import { readTaskHeader, type TaskColumns, type TextRow, tableLines } from "./ta
 import { readTargets } from "./targets.ts";
 import { checkNumbering, uniqueCodes } from "./task-codes-check.ts";
 import { buildTaskRows, type RawTaskRow } from "./task-rows.ts";
-import { decodePlanBytes, normaliseDocument } from "./text.ts";
+import { checkPlanLines, checkTaskCount, decodePlanBytes, normaliseDocument } from "./text.ts";
 import { verticalTaskTable } from "./vertical-table.ts";
 
 export interface KnownAgency {
@@ -89,10 +89,26 @@ export function parsePlanBytes(bytes: Uint8Array, options: ParseOptions = {}): P
   return parsePlanText(decodePlanBytes(bytes, options.sourceName), options);
 }
 
+/**
+ * Parses with a registry of known agencies by province: a first pass finds the plan's province,
+ * a second (only when the registry knows agencies there) resolves their aliases. One pure call,
+ * so the whole of it can run in a worker thread.
+ */
+export function parsePlanWithRegistry(
+  bytes: Uint8Array,
+  sourceName: string,
+  registry: Readonly<Record<string, KnownAgency[]>>,
+): PlanJson {
+  const first = parsePlanBytes(bytes, { sourceName });
+  const known = registry[first.plan.province ?? ""] ?? [];
+  return known.length ? parsePlanBytes(bytes, { sourceName, knownAgencies: known }) : first;
+}
+
 /** Parses a plan document's text into Plan JSON. */
 export function parsePlanText(input: string, options: ParseOptions = {}): PlanJson {
   const sourceName = options.sourceName ?? "plan";
   const lines = normaliseDocument(input).split("\n");
+  checkPlanLines(lines, sourceName);
   const rows = tableLines(lines);
   const warnings: ImportWarning[] = [];
   const { header, warnings: headerWarnings } = readPlanHeader(lines, sourceName);
@@ -120,6 +136,7 @@ export function parsePlanText(input: string, options: ParseOptions = {}): PlanJs
       message: `No task table; ${raw.tasks.length} task(s) read from the text under headings that name the lead body.`,
     });
   }
+  checkTaskCount(raw.tasks.length, sourceName);
   warnings.push(...uniqueCodes(raw.tasks), ...checkNumbering(raw.tasks, raw.groups));
 
   const resolver = new AgencyResolver(options.knownAgencies);

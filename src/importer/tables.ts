@@ -3,7 +3,7 @@
  * Word), Markdown pipe tables with or without a separator row, or bare "a | b | c" lines; a page
  * break repeats the header. This module turns any of these into rows of cells.
  */
-import { cleanInline } from "./text.ts";
+import { cleanInline, MAX_TABLE_CELLS } from "./text.ts";
 
 export interface TextRow {
   /** 1-based line number in the document. */
@@ -22,6 +22,8 @@ export function splitTableLine(raw: string): string[] | null {
 function splitTableLineRaw(raw: string): { cells: string[]; rawCells: string[] } | null {
   const line = raw.replace(/[ \r]+$/, ""); // trailing tabs are empty cells, keep them
   if (line.trim() === "") return null;
+  // A line of hundreds of separators is not a task table row: never split and cleaned cell by cell.
+  if ((line.match(/[\t|]/g)?.length ?? 0) > MAX_TABLE_CELLS * 2) return null;
   if (line.includes("\t")) {
     const cells = line.split("\t");
     // ≥ 3 cells; one filled cell is enough (a row continued after a page break has only its text).

@@ -7,6 +7,53 @@ import { AppError } from "../domain/errors.ts";
 /** Plans are tens of kilobytes; 10 MB leaves room for any real one and refuses garbage early. */
 export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Caps on a document's shape (issue 8, defect 13): real plans have tens to a few hundred tasks in
+ * a few thousand lines of at most a few thousand characters; the synthetic bench plan has 2,000
+ * tasks. Past these a document is refused with the limit named, before the expensive steps.
+ */
+export const MAX_PLAN_TASKS = 5000;
+export const MAX_PLAN_LINES = 50_000;
+export const MAX_LINE_CHARS = 20_000;
+/** A line split into more cells than this is not a task table row (tables have about ten columns). */
+export const MAX_TABLE_CELLS = 40;
+
+/** Refuses a document with too many lines or a line too long (the lines as the importer splits them). */
+export function checkPlanLines(lines: readonly string[], name = "input"): void {
+  if (lines.length > MAX_PLAN_LINES)
+    throw new AppError(
+      "PLAN_TOO_MANY_LINES",
+      {
+        en: `${name} has ${lines.length} lines; a plan document may have at most ${MAX_PLAN_LINES}.`,
+        vi: `${name} có ${lines.length} dòng; văn bản kế hoạch tối đa ${MAX_PLAN_LINES} dòng.`,
+      },
+      { details: { limit: MAX_PLAN_LINES, lines: lines.length } },
+    );
+  const i = lines.findIndex((l) => l.length > MAX_LINE_CHARS);
+  if (i >= 0)
+    throw new AppError(
+      "PLAN_LINE_TOO_LONG",
+      {
+        en: `${name}: line ${i + 1} has ${lines[i]?.length} characters; a line may have at most ${MAX_LINE_CHARS}.`,
+        vi: `${name}: dòng ${i + 1} có ${lines[i]?.length} ký tự; mỗi dòng tối đa ${MAX_LINE_CHARS} ký tự.`,
+      },
+      { details: { limit: MAX_LINE_CHARS, line: i + 1 } },
+    );
+}
+
+/** Refuses a plan with more tasks than MAX_PLAN_TASKS (counted before schedules and agencies are read). */
+export function checkTaskCount(count: number, name = "input"): void {
+  if (count > MAX_PLAN_TASKS)
+    throw new AppError(
+      "PLAN_TOO_MANY_TASKS",
+      {
+        en: `${name} has ${count} task rows; a plan may have at most ${MAX_PLAN_TASKS} tasks.`,
+        vi: `${name} có ${count} dòng nhiệm vụ; một kế hoạch tối đa ${MAX_PLAN_TASKS} nhiệm vụ.`,
+      },
+      { details: { limit: MAX_PLAN_TASKS, tasks: count } },
+    );
+}
+
 /** Decodes a plan file's bytes, refusing empty, oversized and binary input. */
 export function decodePlanBytes(bytes: Uint8Array, name = "input"): string {
   if (bytes.length > MAX_PLAN_BYTES) {

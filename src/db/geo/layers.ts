@@ -5,17 +5,16 @@
  * source and attribution; every upload is kept, the newest is served, and going back to the
  * shipped file is itself an upload of it — nothing is overwritten or lost.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
-import { checkBoundaryLayer } from "../../domain/geojson-check.ts";
 import { appendAudit } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";
 import { geoLayers } from "../schema.ts";
+import type { PreparedLayer } from "./layer-input.ts";
 
 const GEO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../data/geo");
 
@@ -66,16 +65,6 @@ export interface LayerInfo {
   sha256: string | null;
 }
 
-async function newest(db: Db, file: GeoFile) {
-  const [row] = await db
-    .select()
-    .from(geoLayers)
-    .where(eq(geoLayers.layer, file))
-    .orderBy(desc(geoLayers.uploadedAt), desc(geoLayers.id))
-    .limit(1);
-  return row ?? null;
-}
-
 /**
  * What the map draws for each layer now, and whose data it is: one query over the uploads'
  * metadata (never their GeoJSON, which may be megabytes), the newest per layer.
@@ -123,15 +112,31 @@ export async function listGeoLayers(db: Db): Promise<LayerInfo[]> {
   return out;
 }
 
-/** The GeoJSON text of a layer and its attribution: the newest upload, else the shipped file. */
-export async function readGeoLayer(db: Db, file: GeoFile): Promise<{ text: string; attribution: string }> {
-  const row = await newest(db, file);
-  if (row) return { text: JSON.stringify(row.geojson), attribution: row.attribution };
+/** The newest upload of a layer: its id and attribution, never its GeoJSON. */
+export async function newestUpload(db: Db, file: GeoFile) {
+  const [row] = await db
+    .select({ id: geoLayers.id, attribution: geoLayers.attribution, sha256: geoLayers.sha256 })
+    .from(geoLayers)
+    .where(eq(geoLayers.layer, file))
+    .orderBy(desc(geoLayers.uploadedAt), desc(geoLayers.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** An upload's GeoJSON as the database's JSON text (never parsed into objects here). */
+export async function uploadText(db: Db, id: number): Promise<string> {
+  const [row] = await db
+    .select({ text: sql<string>`${geoLayers.geojson}::text` })
+    .from(geoLayers)
+    .where(eq(geoLayers.id, id));
+  if (!row) throw new Error(`geo layer ${id} vanished`);
+  return row.text;
+}
+
+/** A shipped layer's file text, or NOT_FOUND. */
+export function shippedText(file: GeoFile): string {
   try {
-    return {
-      text: readFileSync(path.join(GEO_DIR, file), "utf8"),
-      attribution: shippedAttribution().attribution,
-    };
+    return readFileSync(path.join(GEO_DIR, file), "utf8");
   } catch {
     throw new AppError("NOT_FOUND", {
       en: `Map layer ${file} is not installed.`,
@@ -140,66 +145,35 @@ export async function readGeoLayer(db: Db, file: GeoFile): Promise<{ text: strin
   }
 }
 
-export interface ReplaceLayerInput {
-  geojson: unknown;
-  attribution: string;
-  source: string;
-}
-
 /**
- * Replaces a layer with checked data. Refused whole (nothing stored) when the file is not a
- * WGS84 polygon layer with named features; the problems are listed with their JSON paths.
+ * Stores a replacement checked by prepareLayerBody (layer-input.ts, run in a worker): its JSON
+ * text goes to the database as is, with its source, attribution and hash, audited.
  */
 export async function replaceGeoLayer(
   db: Db,
   file: GeoFile,
-  input: ReplaceLayerInput,
+  input: PreparedLayer,
   actor: ActorRef,
 ): Promise<LayerInfo> {
-  const problems = checkBoundaryLayer(input.geojson);
-  if (problems.length > 0)
-    throw new AppError(
-      "VALIDATION",
-      {
-        en: `The layer was not replaced: ${problems.map((p) => `${p.path || "file"}: ${p.en}`).join("; ")}`,
-        vi: `Chưa thay lớp bản đồ: ${problems.map((p) => `${p.path || "tệp"}: ${p.vi}`).join("; ")}`,
-      },
-      {
-        fields: problems.map((p) => ({
-          field: `geojson${p.path ? `.${p.path}` : ""}`,
-          reason: p.en,
-          reasonVi: p.vi,
-        })),
-      },
-    );
-  const attribution = input.attribution.trim();
-  const source = input.source.trim();
-  for (const [field, v] of [
-    ["attribution", attribution],
-    ["source", source],
-  ] as const)
-    if (!v)
-      throw new AppError(
-        "VALIDATION",
-        {
-          en: `${field} is required: the map shows whose data it is.`,
-          vi: `Cần ghi ${field === "source" ? "nguồn" : "ghi công"}: bản đồ phải nêu dữ liệu của ai.`,
-        },
-        { fields: [{ field, reason: "required", reasonVi: "bắt buộc" }] },
-      );
-  const text = JSON.stringify(input.geojson);
-  const sha256 = createHash("sha256").update(text).digest("hex");
+  const { attribution, source, sha256 } = input;
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(geoLayers)
-      .values({ layer: file, geojson: input.geojson, attribution, source, sha256, uploadedBy: actor.userId })
+      .values({
+        layer: file,
+        geojson: sql`${input.geojsonText}::jsonb`,
+        attribution,
+        source,
+        sha256,
+        uploadedBy: actor.userId,
+      })
       .returning({ id: geoLayers.id });
     await appendAudit(tx, {
       actor: actor.username,
       action: "geo.replace",
       entity: "geo_layer",
       entityId: row?.id ?? null,
-      after: { layer: file, attribution, source, sha256, bytes: text.length },
+      after: { layer: file, attribution, source, sha256, bytes: input.bytes, positions: input.positions },
     });
   });
   const info = (await listGeoLayers(db)).find((l) => l.file === file);

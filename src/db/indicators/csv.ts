@@ -16,11 +16,19 @@ export function detectDelimiter(text: string): "," | ";" {
   return count(";") > count(",") ? ";" : ",";
 }
 
-/** Reads every record; an unterminated quote is reported with the line it starts on. */
+/**
+ * Reads every record (or stops once `maxRecords` were read: `truncated`, so a huge file is not
+ * split whole); an unterminated quote is reported with the line it starts on.
+ */
 export function parseCsv(
   input: string,
   delimiter: "," | ";" = detectDelimiter(input),
-): { records: CsvRecord[]; problem: { line: number; reason: string; reasonVi: string } | null } {
+  maxRecords = Number.POSITIVE_INFINITY,
+): {
+  records: CsvRecord[];
+  problem: { line: number; reason: string; reasonVi: string } | null;
+  truncated?: boolean;
+} {
   const text = input.replace(/^\uFEFF/, "");
   const records: CsvRecord[] = [];
   let cells: string[] = [];
@@ -77,6 +85,7 @@ export function parseCsv(
     }
     if (ch === "\r" || ch === "\n") {
       endRecord();
+      if (records.length >= maxRecords) return { records, problem: null, truncated: true };
       i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
       line++;
       start = line;

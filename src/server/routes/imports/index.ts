@@ -5,17 +5,17 @@
  * transaction, refused if the same document is already imported.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { knownAgencies } from "../../../db/import-plan.ts";
+import { parseWithRegistry } from "../../../db/import-plan.ts";
 import { contentHash, storePlan } from "../../../db/store-plan.ts";
 import { AppError } from "../../../domain/errors.ts";
 import { parseSchedule } from "../../../domain/schedule.ts";
-import { parsePlanBytes } from "../../../importer/parse-plan.ts";
 import type { PlanJson } from "../../../importer/plan-json.ts";
-import { MAX_PLAN_BYTES } from "../../../importer/text.ts";
+import { MAX_PLAN_BYTES, MAX_PLAN_TASKS } from "../../../importer/text.ts";
 import { actorRef } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
 import { jsonResponses } from "../../schemas.ts";
+import { parsePlanInWorker } from "../../workers/heavy.ts";
 
 const ok = jsonResponses();
 
@@ -60,7 +60,8 @@ const ConfirmBody = z.object({
           })
           .passthrough(),
       )
-      .min(1),
+      .min(1)
+      .max(MAX_PLAN_TASKS),
     agencies: z.array(z.any()),
     warnings: z.array(z.any()),
   }),
@@ -102,11 +103,8 @@ export function registerImports(app: OpenAPIHono<AppEnv>) {
       });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const first = parsePlanBytes(bytes, { sourceName: file.name });
-    const known = await knownAgencies(c.get("database").db, first.plan.province ?? "");
-    const plan = known.length
-      ? parsePlanBytes(bytes, { sourceName: file.name, knownAgencies: known })
-      : first;
+    // Parsed in a worker thread, with a time limit: a huge document never blocks other users.
+    const plan = await parseWithRegistry(c.get("database").db, bytes, file.name, parsePlanInWorker);
     return c.json(
       { sourceName: file.name, contentHash: contentHash(new TextDecoder().decode(bytes)), plan },
       200,

@@ -20,6 +20,7 @@ import type { AppEnv } from "../../env.ts";
 import { authorize, authorizeAny, can, currentActor, type Resource } from "../../policies.ts";
 import { authorizeScopeWrite, scopeInProvince } from "../../province-access.ts";
 import { errorResponses, IdParam, IndicatorValue, jsonResponses, Year } from "../../schemas.ts";
+import { readUploadInWorker } from "../../workers/heavy.ts";
 
 const json = jsonResponses;
 
@@ -256,6 +257,8 @@ export function registerTargets(app: OpenAPIHono<AppEnv>) {
           scopeInProvince(scope, plan.province) ||
           can(actor, "indicator:write", { agencyId: i.supplierAgencyId ?? undefined }),
         now: nowOf(c),
+        // The file is read in a worker thread: a huge sheet never blocks other users.
+        read: (name, bytes) => readUploadInWorker(name, bytes),
       },
       { planId: id },
     );

@@ -6,8 +6,10 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MeasureOut, PlanTargetsEvaluation } from "../../../db/indicators/evaluate.ts";
+import { xlsxOf } from "../../../db/indicators/test-zip.ts";
 import { startTestApp, type TestApp } from "../../test-app.ts";
 import { authHeaders, call, login, type TestSession } from "../../test-auth.ts";
+import { heavyPool } from "../../workers/pool.ts";
 
 const PRE = "Tuyên Quang (pre-merger)";
 let t: TestApp;
@@ -310,6 +312,24 @@ describe("POST /api/plans/{id}/indicator-values/upload", () => {
     expect(r.body.error?.details?.rows[0]).toMatchObject({ line: 2, column: "indicator" });
     expect((await upload(viewer, "x.csv", rows)).status).toBe(403);
     expect((await upload(null, "x.csv", rows)).status).toBe(401);
+  });
+
+  it("refuses a 1,000,000-row XLSX (read in a worker) at the row limit, answering others meanwhile", async () => {
+    const row = Buffer.from("<row><c><v>1</v></c></row>");
+    const rows = Buffer.alloc(row.length * 1_000_000);
+    for (let i = 0; i < 1_000_000; i++) row.copy(rows, i * row.length);
+    const order: string[] = [];
+    const started = new Promise((resolve) => heavyPool().events.once("start", resolve));
+    const big = upload(coordinator, "million.xlsx", xlsxOf(rows)).then((r) => {
+      order.push("upload");
+      return r;
+    });
+    await started;
+    order.push(`health ${(await t.app.request("/api/health")).status}`);
+    const r = await big;
+    expect(r.status).toBe(400);
+    expect(r.body.error?.message).toContain("at most 5000 rows");
+    expect(order).toEqual(["health 200", "upload"]);
   });
 
   it("refuses a file that is neither CSV nor XLSX", async () => {

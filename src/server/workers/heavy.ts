@@ -1,0 +1,35 @@
+/**
+ * The routes' way to parse heavy input off the request loop: each function sends one job to the
+ * shared worker pool (pool.ts) and answers what the pure parser would, or its AppError — plus
+ * PARSE_TIMEOUT, PARSE_TOO_COMPLEX or SERVER_BUSY when a limit of the pool is reached.
+ */
+import type { PreparedLayer } from "../../db/geo/layer-input.ts";
+import type { UploadRow } from "../../db/indicators/upload-read.ts";
+import type { KnownAgency } from "../../importer/parse-plan.ts";
+import type { PlanJson } from "../../importer/plan-json.ts";
+import { type HeavyPool, heavyPool } from "./pool.ts";
+
+/** A copy of the bytes the worker may take (transferred, not cloned a second time). */
+function own(bytes: Uint8Array): { bytes: Uint8Array; transfer: ArrayBuffer[] } {
+  const copy = new Uint8Array(bytes);
+  return { bytes: copy, transfer: [copy.buffer] };
+}
+
+export function readUploadInWorker(name: string, bytes: Uint8Array, pool: HeavyPool = heavyPool()) {
+  const o = own(bytes);
+  return pool.run<UploadRow[]>("upload", { name, bytes: o.bytes }, { transfer: o.transfer });
+}
+
+export function parsePlanInWorker(
+  bytes: Uint8Array,
+  sourceName: string,
+  registry: Record<string, KnownAgency[]>,
+  pool: HeavyPool = heavyPool(),
+) {
+  const o = own(bytes);
+  return pool.run<PlanJson>("plan", { bytes: o.bytes, sourceName, registry }, { transfer: o.transfer });
+}
+
+export function prepareLayerInWorker(text: string, pool: HeavyPool = heavyPool()) {
+  return pool.run<PreparedLayer>("geo", { text });
+}
