@@ -13,6 +13,7 @@
  *   that authorizes in a middleware (imports) still refuses before reading.
  */
 import type { Context, MiddlewareHandler } from "hono";
+import { MAX_LAYER_BYTES } from "../db/geo/layer-input.ts";
 import { MAX_UPLOAD_BYTES } from "../db/indicators/upload.ts";
 import { MAX_ATTACHMENT_BYTES } from "../db/reporting/attachments.ts";
 import { AppError } from "../domain/errors.ts";
@@ -32,11 +33,11 @@ export const MULTIPART_OVERHEAD = 64 * KB;
 /** Any JSON write not listed below: every form of the app is far smaller. */
 export const DEFAULT_JSON_LIMIT = 1 * MB;
 /**
- * A replacement boundary layer (PUT /api/geo/{file}). The shipped layers are under 50 KB; an
- * official province layer at survey precision is a few MB. How many vertices a layer may have
- * is the geo check's business (issue 8 §4); this only bounds what is read.
+ * A replacement boundary layer (PUT /api/geo/{file}): the layer's own maximum (db/geo/layer-input.ts,
+ * which answers GEO_TOO_LARGE naming it) plus room for the attribution and source fields, so a
+ * layer just over its maximum gets the layer's own error and only a far larger body is cut here.
  */
-export const MAX_GEO_LAYER_BYTES = 10 * MB;
+export const MAX_GEO_LAYER_BYTES = MAX_LAYER_BYTES + MULTIPART_OVERHEAD;
 /**
  * The import confirmation re-sends the document as base64 (its hash is computed from it) and the
  * previewed plan: the Plan JSON of the real plans is 1.85–2.06 times their document, so 3 times
@@ -108,6 +109,7 @@ export const BODY_LIMITS: readonly Limit[] = [
     method: "PUT",
     path: "/api/geo/:file",
     bytes: MAX_GEO_LAYER_BYTES,
+    shownBytes: MAX_LAYER_BYTES,
     what: upload("a map layer", "lớp bản đồ"),
   },
 ];
