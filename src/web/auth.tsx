@@ -120,12 +120,15 @@ export function loginHref(href: string): string {
  * PASSWORD_CHANGE_REQUIRED anyway. `next` brings the user back afterwards.
  */
 export function PasswordGate({ children }: { children: ReactNode }) {
-  const { user } = useAuth();
+  const { status, user } = useAuth();
   const { path, href } = useLocation();
   const held = user?.mustChangePassword === true && path !== "/password" && path !== "/login";
   useEffect(() => {
     if (held) navigate(`/password?next=${encodeURIComponent(href)}`, { replace: true });
   }, [held, href]);
+  // Until the session is known (only while a session is likely), render nothing: a page mounted
+  // before we know the user must change the password would send requests the server refuses.
+  if (status === "loading") return null;
   return held ? null : children;
 }
 
