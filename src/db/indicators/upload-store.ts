@@ -156,7 +156,8 @@ export async function storeUploadRows(
     const part = records.slice(i, i + CHUNK);
     const col = <T>(f: (r: (typeof records)[number]) => T) => part.map(f);
     // One array per column (unnest), not one parameter per cell: building 2,750 parameters a
-    // chunk cost more than storing them.
+    // chunk cost more than storing them. The ids come back in the arrays' order (the test
+    // recomputes the digest from the stored rows on both engines).
     const got = await tx.execute(sql`
       insert into indicator_values
         (indicator_id, period, scope, kind, value, source, comment, revises_id, origin, entered_by, entered_at)
