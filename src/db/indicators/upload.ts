@@ -4,26 +4,23 @@
  * first — indicator, period, kind, value, scope, source, unit, the validation rules, the
  * uploader's right to enter that indicator, duplicates within the file — and if ANY row is bad,
  * the answer lists every bad row with its line and reason and NOTHING is stored. A good file is
- * stored in one transaction with one audit row.
+ * stored in one transaction with one audit row (upload-store.ts).
  */
 import { AppError } from "../../domain/errors.ts";
 import type { IndicatorValue, ValueKind } from "../../domain/indicator-values.ts";
-import { appendAudit } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";
-import { indicators, indicatorValues } from "../schema.ts";
+import { indicators } from "../schema.ts";
 import { fileProblem, type RowProblem, readUpload, type UploadRow } from "./upload-read.ts";
+import { breathe, CHUNK, figuresForCheck, storeUploadRows } from "./upload-store.ts";
 import {
   checkValueInput,
   type IndicatorRow,
   type PresentedValue,
   parseKind,
-  presentValue,
   previousPeriod,
-  revisedBy,
   toIndicatorValue,
   type ValueRow,
-  valuesOf,
 } from "./values.ts";
 
 export {
@@ -49,14 +46,17 @@ export interface UploadOptions {
   now?: Date;
 }
 
-/** Checks every row; returns the problems (empty: the file may be stored). */
-export function checkRows(
+/**
+ * Checks every row; returns the problems (empty: the file may be stored). Gives the event loop
+ * a turn every CHUNK rows: a 5,000-row file is checked without stalling other users.
+ */
+export async function checkRows(
   rows: readonly UploadRow[],
   byCode: ReadonlyMap<string, IndicatorRow>,
   existing: readonly ValueRow[],
   mayWrite: (indicator: IndicatorRow) => boolean,
   mayWriteScope: (indicator: IndicatorRow, scope: string) => boolean = () => true,
-): RowProblem[] {
+): Promise<RowProblem[]> {
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
   const codeOf = new Map<number, IndicatorRow>([...byCode.values()].map((i) => [i.id, i]));
@@ -107,7 +107,9 @@ export function checkRows(
   // a bad row is never the "previous value" of another).
   const firstPass = new Map<UploadRow, RowProblem[]>();
   const good = new Map<UploadRow, IndicatorValue>();
+  let done = 0;
   for (const r of rows) {
+    if (++done % CHUNK === 0) await breathe();
     const out: RowProblem[] = [];
     firstPass.set(r, out);
     const add = (column: string, reason: string, reasonVi: string) =>
@@ -166,6 +168,7 @@ export function checkRows(
     list.push([row, v]);
   }
   for (const r of rows) {
+    if (++done % CHUNK === 0) await breathe();
     const out = firstPass.get(r) ?? [];
     if (out.length === 0 && good.size > 1) {
       const ind = byCode.get(r.indicator) as IndicatorRow;
@@ -181,7 +184,12 @@ export function checkRows(
 
 /**
  * Reads, checks and stores an uploaded file of values. Refused whole (VALIDATION, every bad row
- * in `details.rows` and `fields`, the first ones in the message) when any row is bad.
+ * in `details.rows` and `fields`, the first ones in the message) when any row is bad. The check
+ * runs before the storing transaction (against the figures stored when it starts): on PGlite a
+ * transaction holds the one connection, so every other user's query would wait for the check
+ * too. The answer carries the count and the first SHOWN_VALUES stored figures; the audit row
+ * says what was stored (UploadAudit: counts, ids, digest) and the figures themselves are in
+ * indicator_values with origin 'upload'.
  */
 export async function uploadIndicatorValues(
   db: Db,
@@ -194,75 +202,33 @@ export async function uploadIndicatorValues(
   if (rows.length === 0) throw fileProblem("The file has no data rows.", "Tệp không có dòng số liệu nào.");
   const all = await db.select().from(indicators);
   const byCode = new Map(all.map((i) => [i.code, i]));
-  return db.transaction(async (tx) => {
-    const wanted = [
-      ...new Set(rows.map((r) => byCode.get(r.indicator)?.id).filter((x): x is number => x !== undefined)),
-    ];
-    const existing = await valuesOf(tx, wanted);
-    const problems = checkRows(rows, byCode, existing, options.mayWrite, options.mayWriteScope);
-    if (problems.length > 0) {
-      const lines = [...new Set(problems.map((p) => p.line))];
-      const head = problems.slice(0, 3);
-      throw new AppError(
-        "VALIDATION",
-        {
-          en: `${lines.length} row(s) of ${file.name} are invalid (line ${lines.join(", ")}); nothing was stored. ${head.map((p) => `Line ${p.line}: ${p.reason}`).join(" ")}`,
-          vi: `${lines.length} dòng của tệp ${file.name} không hợp lệ (dòng ${lines.join(", ")}); không có số liệu nào được lưu. ${head.map((p) => `Dòng ${p.line}: ${p.reasonVi}`).join(" ")}`,
-        },
-        {
-          fields: problems.map((p) => ({
-            field: `line ${p.line}: ${p.column}`,
-            reason: p.reason,
-            reasonVi: p.reasonVi,
-          })),
-          details: { file: file.name, rows: problems },
-        },
-      );
-    }
-    const stored: ValueRow[] = [];
-    const now = options.now ?? new Date();
-    const existingOf = new Map<number, ValueRow[]>();
-    for (const v of existing) {
-      const list = existingOf.get(v.indicatorId) ?? [];
-      if (list.length === 0) existingOf.set(v.indicatorId, list);
-      list.push(v);
-    }
-    const records = rows.map((r) => {
-      const ind = byCode.get(r.indicator) as IndicatorRow;
-      const kind = parseKind(r.kind) as ValueKind;
-      return {
-        indicatorId: ind.id,
-        period: r.period,
-        scope: r.scope,
-        kind,
-        value: r.value as number,
-        source: r.source,
-        comment: r.comment || null,
-        revisesId: revisedBy(existingOf.get(ind.id) ?? [], r.period, r.scope, kind),
-        origin: "upload" as const,
-        enteredBy: actor.userId,
-        enteredAt: now,
-      };
-    });
-    // A few statements of 500 rows, not one per row: the transaction holds the connection
-    // (PGlite has one) for as short a time as it can.
-    for (let i = 0; i < records.length; i += 500)
-      stored.push(
-        ...(await tx
-          .insert(indicatorValues)
-          .values(records.slice(i, i + 500))
-          .returning()),
-      );
-    const codeOfId = new Map(all.map((i) => [i.id, i]));
-    const values = stored.map((v) => presentValue(v, codeOfId.get(v.indicatorId) as IndicatorRow));
-    await appendAudit(tx, {
-      actor: actor.username,
-      action: "indicator_value.upload",
-      entity: "indicator_values",
-      entityId: context.planId ?? null,
-      planId: context.planId ?? null,
-      after: { file: file.name, count: values.length, values },
-    });
-    return { file: file.name, stored: values.length, values };
-  });
+  const wanted = [
+    ...new Set(rows.map((r) => byCode.get(r.indicator)?.id).filter((x): x is number => x !== undefined)),
+  ];
+  const existing = await figuresForCheck(db, wanted);
+  const problems = await checkRows(rows, byCode, existing, options.mayWrite, options.mayWriteScope);
+  if (problems.length > 0) {
+    const lines = [...new Set(problems.map((p) => p.line))];
+    const head = problems.slice(0, 3);
+    throw new AppError(
+      "VALIDATION",
+      {
+        en: `${lines.length} row(s) of ${file.name} are invalid (line ${lines.join(", ")}); nothing was stored. ${head.map((p) => `Line ${p.line}: ${p.reason}`).join(" ")}`,
+        vi: `${lines.length} dòng của tệp ${file.name} không hợp lệ (dòng ${lines.join(", ")}); không có số liệu nào được lưu. ${head.map((p) => `Dòng ${p.line}: ${p.reasonVi}`).join(" ")}`,
+      },
+      {
+        fields: problems.map((p) => ({
+          field: `line ${p.line}: ${p.column}`,
+          reason: p.reason,
+          reasonVi: p.reasonVi,
+        })),
+        details: { file: file.name, rows: problems },
+      },
+    );
+  }
+  const now = options.now ?? new Date();
+  const result = await db.transaction((tx) =>
+    storeUploadRows(tx, rows, byCode, actor, now, file.name, context.planId ?? null),
+  );
+  return { file: file.name, ...result };
 }

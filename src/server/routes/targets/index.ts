@@ -246,6 +246,15 @@ export function registerTargets(app: OpenAPIHono<AppEnv>) {
         { fields: [{ field: "file", reason: "larger than 5 MB", reasonVi: "lớn hơn 5 MB" }] },
       );
     const actor = currentActor(c);
+    // A file names few scopes, each asked about on thousands of rows: ask once per scope.
+    const inProvince = new Map<string, boolean>();
+    const scopeOk = (scope: string) => {
+      const known = inProvince.get(scope);
+      if (known !== undefined) return known;
+      const ok = scopeInProvince(scope, plan.province);
+      inProvince.set(scope, ok);
+      return ok;
+    };
     const result = await uploadIndicatorValues(
       db,
       { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
@@ -254,8 +263,7 @@ export function registerTargets(app: OpenAPIHono<AppEnv>) {
         mayWrite: (i) => can(actor, "indicator:write", resourceOf(i)),
         // Every row's scope must be of this plan's province, unless the role holds in every plan.
         mayWriteScope: (i, scope) =>
-          scopeInProvince(scope, plan.province) ||
-          can(actor, "indicator:write", { agencyId: i.supplierAgencyId ?? undefined }),
+          scopeOk(scope) || can(actor, "indicator:write", { agencyId: i.supplierAgencyId ?? undefined }),
         now: nowOf(c),
         // The file is read in a worker thread: a huge sheet never blocks other users.
         read: (name, bytes) => readUploadInWorker(name, bytes),
