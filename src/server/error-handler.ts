@@ -5,7 +5,7 @@ import { isConnectionLost } from "../db/connection-lost.ts";
 import { describeError } from "../db/log-error.ts";
 import { AppError, errorBody, httpStatus } from "../domain/errors.ts";
 
-export function handleError(err: Error, c: Context) {
+export function handleError(err: Error, c: Context): Response {
   if (err instanceof AppError) {
     const retry = err.details?.retryAfterSeconds;
     if (typeof retry === "number") c.header("Retry-After", String(retry));
@@ -42,16 +42,16 @@ export const DATABASE_RETRY_AFTER_S = 5;
  * A lost or unreachable database connection (issue 8, defect 12): the request's transaction did
  * not commit, so 503 with Retry-After; the pool opens new connections for the next requests.
  */
-function databaseUnavailable(err: Error, c: Context) {
-  // The driver's own error, never drizzle's wrapper (its message carries the query's parameters).
-  let inner: unknown = err;
-  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
-  const { code, message } = inner as { code?: string; message?: string };
-  console.error(`[db] database unavailable (${code ?? "no code"}): ${message ?? ""}`);
-  const e = new AppError("DATABASE_UNAVAILABLE", {
-    en: "The database connection was lost or could not be opened; the request may not have completed. Please try again in a moment.",
-    vi: "Mất kết nối tới cơ sở dữ liệu; yêu cầu có thể chưa được thực hiện. Vui lòng thử lại sau giây lát.",
-  });
-  c.header("Retry-After", String(DATABASE_RETRY_AFTER_S));
-  return c.json(errorBody(e), 503);
+function databaseUnavailable(err: Error, c: Context): Response {
+  // Logged like every failure: the driver's code and the statement, never its parameters.
+  console.error(`[db] database unavailable: ${describeError(err)}`);
+  const e = new AppError(
+    "DATABASE_UNAVAILABLE",
+    {
+      en: "The database connection was lost or could not be opened; the request may not have completed. Please try again in a moment.",
+      vi: "Mất kết nối tới cơ sở dữ liệu; yêu cầu có thể chưa được thực hiện. Vui lòng thử lại sau giây lát.",
+    },
+    { details: { retryAfterSeconds: DATABASE_RETRY_AFTER_S } },
+  );
+  return handleError(e, c);
 }
