@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, itemsOf, useJson } from "../api.ts";
 import { loginHref, useAuth } from "../auth.tsx";
 import { useLang } from "../lang.tsx";
@@ -17,11 +17,31 @@ function useReportingPlan(user: SessionUser | null): number | null {
   return own ?? itemsOf(plans.data)[0]?.id ?? null;
 }
 
+/**
+ * Who is signed in, with "change password" and "sign out". On a desktop it sits in the header;
+ * on a phone (CSS, max-width 700px) it folds behind an account button so the header stays one
+ * line high (issue 9 §6: the box wrapped to 6 lines and took a quarter of the screen).
+ */
 function UserBox({ user }: { user: SessionUser }) {
   const { t } = useLang();
   const { signOut } = useAuth();
   const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
   const roles = roleList(user);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
+    };
+    const esc = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", esc);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", esc);
+    };
+  }, [open]);
   const out = async () => {
     setBusy(true);
     try {
@@ -32,23 +52,39 @@ function UserBox({ user }: { user: SessionUser }) {
     }
   };
   return (
-    <div className="user-box" data-testid="user-box">
-      <div className="user-who">
-        <strong data-testid="user-name">{user.displayName}</strong>
-        <span className="small" data-testid="user-agency">
-          {user.agencyName ?? t("noAgency")}
-        </span>
-        <span className="small user-role" data-testid="user-role" data-roles={roles.join(" ")}>
-          {roles.map((r) => t(`role.${r}`)).join(", ")}
-        </span>
-      </div>
-      <div className="user-actions">
-        <Link href="/password" className="small" data-testid="password-link">
-          {t("changePassword")}
-        </Link>
-        <button type="button" className="header-button" data-testid="logout" disabled={busy} onClick={out}>
-          {t("signOut")}
-        </button>
+    <div className="user-menu" ref={box}>
+      <button
+        type="button"
+        className="user-menu-toggle"
+        data-testid="user-menu-toggle"
+        aria-expanded={open}
+        aria-controls="user-box"
+        aria-label={t("accountMenu", { name: user.displayName })}
+        title={user.displayName}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="currentColor">
+          <path d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z" />
+        </svg>
+      </button>
+      <div id="user-box" className={open ? "user-box open" : "user-box"} data-testid="user-box">
+        <div className="user-who">
+          <strong data-testid="user-name">{user.displayName}</strong>
+          <span className="small" data-testid="user-agency">
+            {user.agencyName ?? t("noAgency")}
+          </span>
+          <span className="small user-role" data-testid="user-role" data-roles={roles.join(" ")}>
+            {roles.map((r) => t(`role.${r}`)).join(", ")}
+          </span>
+        </div>
+        <div className="user-actions">
+          <Link href="/password" className="small" data-testid="password-link" onClick={() => setOpen(false)}>
+            {t("changePassword")}
+          </Link>
+          <button type="button" className="header-button" data-testid="logout" disabled={busy} onClick={out}>
+            {t("signOut")}
+          </button>
+        </div>
       </div>
     </div>
   );

@@ -49,7 +49,7 @@ export function AuditPage({ planId, user }: { planId: number; user: SessionUser 
   const log = useJson<AuditEntry[]>(api.audit(planId));
   const chain = useJson<ChainCheck>(api.auditVerify(planId));
   return (
-    <main className="page" data-testid="audit-page">
+    <section className="page" data-testid="audit-page">
       <PlanHeading planId={planId} title="auditTitle" coordinator={isCoordinator(user, planId)} />
       {chain.data && (
         <p
@@ -110,6 +110,6 @@ export function AuditPage({ planId, user }: { planId: number; user: SessionUser 
           </tbody>
         </table>
       )}
-    </main>
+    </section>
   );
 }

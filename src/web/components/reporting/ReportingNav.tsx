@@ -1,13 +1,15 @@
 import type { MessageKey } from "../../i18n.ts";
 import { useLang } from "../../lang.tsx";
 import { Link, useLocation } from "../../router.tsx";
+import { useCurrentTabInView } from "../tabs.ts";
 
 export type ReportingTab = "periods" | "matrix" | "review" | "urging";
 
 /** The coordinator's pages of one plan, as tabs. Urging is for coordinators only. */
 export function ReportingNav({ planId, coordinator }: { planId: number; coordinator: boolean }) {
   const { t } = useLang();
-  const { path, search } = useLocation();
+  const { path, search, href } = useLocation();
+  const row = useCurrentTabInView<HTMLElement>(href);
   const base = `/plans/${planId}/reporting`;
   const tab = path === base ? (search.get("tab") ?? "periods") : null;
   // Urging and the rates are the coordinator's: the server refuses them to viewers.
@@ -45,7 +47,7 @@ export function ReportingNav({ planId, coordinator }: { planId: number; coordina
     },
   ];
   return (
-    <nav className="tabs" aria-label={t("navReporting")} data-testid="reporting-nav">
+    <nav ref={row} className="tabs" aria-label={t("navReporting")} data-testid="reporting-nav">
       {items
         .filter((i) => i.show)
         .map((i) => (

@@ -46,7 +46,7 @@ export function DerivedWorking({ d }: { d: DerivedOut | null }) {
       <details className="tg-working small" data-testid="zone-working">
         <summary>{t("tg.w.summary", { n: d.count ?? 0 })}</summary>
         <p>{d.rule[lang]}</p>
-        <h4>{t("tg.w.counted")}</h4>
+        <h3 className="tg-w-heading">{t("tg.w.counted")}</h3>
         {d.counted?.length ? (
           <ul data-testid="zone-counted">
             {d.counted.map((e) => (
@@ -60,7 +60,7 @@ export function DerivedWorking({ d }: { d: DerivedOut | null }) {
         )}
         {d.ignored && d.ignored.length > 0 && (
           <>
-            <h4>{t("tg.w.ignored")}</h4>
+            <h3 className="tg-w-heading">{t("tg.w.ignored")}</h3>
             <ul data-testid="zone-ignored">
               {d.ignored.map((x) => (
                 <li
@@ -84,7 +84,7 @@ export function DerivedWorking({ d }: { d: DerivedOut | null }) {
         </ul>
         {d.occupancy.excluded.length > 0 && (
           <>
-            <h4>{t("tg.w.excluded", { n: d.occupancy.excluded.length })}</h4>
+            <h3 className="tg-w-heading">{t("tg.w.excluded", { n: d.occupancy.excluded.length })}</h3>
             <ul>
               {d.occupancy.excluded.map((x) => (
                 <li key={x.zone}>

@@ -116,9 +116,9 @@ export function TargetCard({ target }: { target: TargetOut }) {
   return (
     <section className="tg-target" data-testid="tg-target" data-code={target.code}>
       <header>
-        <h3>
+        <h2>
           <span className="tg-code">({target.code})</span> {target.text}
-        </h3>
+        </h2>
         <p className="tg-overall">
           <span className="muted">{t("tg.overall")}:</span>{" "}
           <StatusBadge status={target.overall.status} label={target.overall.statusLabel[lang]} />

@@ -3,6 +3,7 @@
 import "../../admin.css";
 import { RequireAuth } from "../../auth.tsx";
 import { NotFound } from "../../components/Status.tsx";
+import { useCurrentTabInView } from "../../components/tabs.ts";
 import { useLang, useTitle } from "../../lang.tsx";
 import { isAdmin } from "../../roles.ts";
 import { Link, match } from "../../router.tsx";
@@ -22,8 +23,9 @@ const SECTIONS = [
 
 function AdminTabs({ path }: { path: string }) {
   const { t } = useLang();
+  const row = useCurrentTabInView<HTMLElement>(path);
   return (
-    <nav className="admin-tabs" aria-label={t("admin.heading")} data-testid="admin-tabs">
+    <nav ref={row} className="admin-tabs" aria-label={t("admin.heading")} data-testid="admin-tabs">
       {SECTIONS.map((s) => (
         <Link
           key={s.path}
