@@ -11,3 +11,4 @@ export * from "./schema/plans.ts";
 export * from "./schema/reporting.ts";
 export * from "./schema/urging.ts";
 export * from "./schema/zones.ts";
+export * from "./schema/reorganisations.ts";
