@@ -25,6 +25,7 @@ CREATE TABLE "reorganisations" (
 	"signed_on" date,
 	"effective_on" date NOT NULL,
 	"basis" text,
+	"move_accounts" boolean DEFAULT true NOT NULL,
 	"state" text DEFAULT 'draft' NOT NULL,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

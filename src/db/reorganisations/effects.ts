@@ -200,6 +200,7 @@ export async function computeEffects(db: Db | Tx, reorganisationId: number): Pro
     }
   }
   // Accounts acting for the ceased agencies.
+  if (!r.moveAccounts) return out;
   const ras = await db
     .select({ r: roleAssignments, username: users.username })
     .from(roleAssignments)

@@ -32,6 +32,8 @@ export interface ReorganisationInput {
   signedOn?: string | null;
   effectiveOn: string;
   basis?: string | null;
+  /** Move the accounts acting for the ceased agencies to their successors (default true). */
+  moveAccounts?: boolean;
   changes: ChangeInput[];
 }
 

@@ -102,8 +102,13 @@ describe("expected reports follow the agencies valid on the cut-off end", () => 
     expect(lb?.successorId).toBe(await id("UBND các xã, phường"));
     const [khdt] = await d.db.select().from(agencies).where(eq(agencies.name, "Sở Kế hoạch và Đầu tư"));
     expect([khdt?.validTo, khdt?.successorId]).toEqual(["2025-02-28", await id("Sở Tài chính")]);
+    // The demo keeps its old accounts for the history they wrote; the successors have their own.
     const [u] = await d.db.select().from(users).where(eq(users.username, "skhdt.baocao"));
-    expect(u?.agencyId).toBe(await id("Sở Tài chính"));
+    expect(u?.agencyId).toBe(await id("Sở Kế hoạch và Đầu tư"));
+    const [s] = await d.db.select().from(users).where(eq(users.username, "stc.baocao"));
+    expect(s?.agencyId).toBe(await id("Sở Tài chính"));
+    const [b] = await d.db.select().from(users).where(eq(users.username, "bqlkcnkkt.lanhdao"));
+    expect(b?.agencyId).toBe(await id("Ban Quản lý các khu công nghiệp và khu kinh tế tỉnh Tuyên Quang"));
     const count = async () => (await d.db.select({ n: sql<number>`count(*)` }).from(taskAssignments))[0]?.n;
     const before = Number(await count());
     expect(await seedReorganisations(d.db)).toBe(0);

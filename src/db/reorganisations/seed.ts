@@ -87,6 +87,7 @@ async function decisions(db: Db): Promise<ReorganisationInput[]> {
       title: "Sắp xếp các sở từ 01/03/2025",
       number: null,
       signedOn: null,
+      moveAccounts: false,
       effectiveOn: "2025-03-01",
       basis:
         "Theo mô hình chung của Nghị định 45/2025/NĐ-CP; số quyết định của tỉnh Tuyên Quang chưa xác nhận.",
@@ -106,6 +107,7 @@ async function decisions(db: Db): Promise<ReorganisationInput[]> {
       title: "Hợp nhất Ban Quản lý các khu công nghiệp và Ban Quản lý Khu kinh tế tỉnh Hà Giang",
       number: "2243/QĐ-TTg",
       signedOn: null,
+      moveAccounts: false,
       effectiveOn: "2025-07-01",
       basis:
         "Nghị quyết 202/2025/QH15 ngày 12/06/2025 (hợp nhất tỉnh Hà Giang vào tỉnh Tuyên Quang); Quyết định 2243/QĐ-TTg (ngày ký chưa xác nhận).",
@@ -116,6 +118,7 @@ async function decisions(db: Db): Promise<ReorganisationInput[]> {
       title: "Kết thúc hoạt động của chính quyền cấp huyện từ 01/07/2025",
       number: null,
       signedOn: null,
+      moveAccounts: false,
       effectiveOn: "2025-07-01",
       basis:
         "Nghị quyết 202/2025/QH15 ngày 12/06/2025; từ 01/07/2025 không tổ chức cấp huyện, tỉnh có 124 đơn vị hành chính cấp xã. Văn bản của tỉnh về việc chuyển giao nhiệm vụ chưa xác nhận.",

@@ -67,6 +67,7 @@ export async function createReorganisation(db: Db, input: ReorganisationInput, a
         signedOn: input.signedOn ?? null,
         effectiveOn: input.effectiveOn,
         basis: input.basis ?? null,
+        moveAccounts: input.moveAccounts ?? true,
         createdBy: actor,
       })
       .returning({ id: reorganisations.id });

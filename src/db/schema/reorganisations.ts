@@ -3,7 +3,7 @@
  * changes (merge, rename, split, dissolve), and every row an applied one changed, so reversing it
  * restores exactly what it changed.
  */
-import { date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * The decision. `number` null = not confirmed ("chưa xác nhận"): the March 2025 mergers of Tuyên
@@ -20,6 +20,12 @@ export const reorganisations = pgTable(
     signedOn: date("signed_on", { mode: "string" }),
     effectiveOn: date("effective_on", { mode: "string" }).notNull(),
     basis: text("basis"),
+    /**
+     * Move the accounts (users, their roles) acting for a ceased agency to its successor. The
+     * demo keeps its old accounts where they were, for the 2022–2025 history they wrote, and
+     * has accounts of the successors instead (seed-accounts.ts).
+     */
+    moveAccounts: boolean("move_accounts").notNull().default(true),
     state: text("state").notNull().default("draft"),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
