@@ -118,7 +118,10 @@ async function main(argv: string[]): Promise<number> {
       const width = Math.max(...seeded.accounts.map((a) => a.username.length));
       process.stdout.write(
         `\nTài khoản mẫu / demo logins — mật khẩu / password: ${seeded.accounts[0]?.password}\n${seeded.accounts
-          .map((a) => `  ${a.username.padEnd(width)}  ${a.role}${a.agency ? ` — ${a.agency}` : ""}`)
+          .map(
+            (a) =>
+              `  ${a.username.padEnd(width)}  ${a.role}${a.agency ? ` — ${a.agency}` : ""}${a.formerAgency ? ` (trước đây / formerly ${a.formerAgency})` : ""}`,
+          )
           .join("\n")}\n`,
       );
     }

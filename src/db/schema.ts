@@ -8,6 +8,7 @@ export * from "./schema/agencies.ts";
 export * from "./schema/geo.ts";
 export * from "./schema/indicators.ts";
 export * from "./schema/plans.ts";
+export * from "./schema/reorganisations.ts";
 export * from "./schema/reporting.ts";
 export * from "./schema/urging.ts";
 export * from "./schema/zones.ts";

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import type { Role } from "../domain/roles.ts";
 import { hashPassword } from "../server/auth/password.ts";
 import type { Db } from "./connection.ts";
-import { agencies } from "./schema.ts";
+import { agencies, users } from "./schema.ts";
 import { createUser, findUserIdByUsername, type RoleInput } from "./users.ts";
 
 export const DEMO_PASSWORD = "kehoach-demo-2025";
@@ -20,6 +20,8 @@ export interface DemoAccount {
   role: Role;
   /** The agency's name (null: none, for the administrator). */
   agency: string | null;
+  /** The agency the account was created for, when a reorganisation has since moved it. */
+  formerAgency?: string;
 }
 
 const SCT = "Sở Công Thương";
@@ -29,6 +31,16 @@ const REPORTING: { prefix: string; agency: string; short: string }[] = [
   { prefix: "bqlkcn", agency: "Ban Quản lý các khu công nghiệp tỉnh", short: "BQL các KCN" },
   { prefix: "stnmt", agency: "Sở Tài nguyên và Môi trường", short: "Sở TN&MT" },
   { prefix: "sgtvt", agency: "Sở Giao thông vận tải", short: "Sở GTVT" },
+  // The successors of the 2025 reorganisation (REGULATIONS.md §5): the ceased agencies' accounts
+  // above pass to them from the effective date (src/db/reorganisations/seed.ts).
+  { prefix: "stc", agency: "Sở Tài chính", short: "Sở Tài chính" },
+  { prefix: "snnmt", agency: "Sở Nông nghiệp và Môi trường", short: "Sở NN&MT" },
+  { prefix: "sxd", agency: "Sở Xây dựng", short: "Sở Xây dựng" },
+  {
+    prefix: "bqlkcnkkt",
+    agency: "Ban Quản lý các khu công nghiệp và khu kinh tế tỉnh Tuyên Quang",
+    short: "BQL các KCN và KKT",
+  },
 ];
 
 interface Spec {
@@ -98,4 +110,20 @@ export async function seedAccounts(db: Db, planId: number): Promise<DemoAccount[
     );
   }
   return out;
+}
+
+/**
+ * The demo logins with the agency each acts for now: an account of a ceased agency has passed to
+ * its successor (src/db/reorganisations), its old agency kept as `formerAgency`.
+ */
+export async function currentAccountAgencies(db: Db, accounts: DemoAccount[]): Promise<DemoAccount[]> {
+  const rows = await db
+    .select({ username: users.username, agency: agencies.name })
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId));
+  const now = new Map(rows.map((r) => [r.username, r.agency]));
+  return accounts.map((a) => {
+    const agency = now.get(a.username) ?? a.agency;
+    return agency !== a.agency && a.agency ? { ...a, agency, formerAgency: a.agency } : a;
+  });
 }

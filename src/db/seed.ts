@@ -11,8 +11,9 @@ import type { Database } from "./connection.ts";
 import { importPlanFile } from "./import-plan.ts";
 import { seedTargets } from "./indicators/seed.ts";
 import { seedProjects } from "./projects/seed.ts";
+import { seedReorganisations } from "./reorganisations/seed.ts";
 import { agencies, plans } from "./schema.ts";
-import { type DemoAccount, seedAccounts } from "./seed-accounts.ts";
+import { currentAccountAgencies, type DemoAccount, seedAccounts } from "./seed-accounts.ts";
 import { contentHash } from "./store-plan.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -42,16 +43,20 @@ export async function seedDemo(
   const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.contentHash, hash));
   if (existing) {
     log(`Kế hoạch mẫu đã có (#${existing.id}), không nhập lại / demo plan already loaded (#${existing.id})`);
+    const accounts = await seedAccounts(db, existing.id);
+    await seedReorganisations(db, log);
     await seedTargets(db, existing.id);
     await seedProjects(db, existing.id);
-    return { planId: existing.id, imported: false, accounts: await seedAccounts(db, existing.id) };
+    return { planId: existing.id, imported: false, accounts: await currentAccountAgencies(db, accounts) };
   }
   const { result } = await importPlanFile(db, DEMO_PLAN, "seed");
   log(
     `Đã nhập kế hoạch mẫu: ${result.tasks} nhiệm vụ, ${result.targets} mục tiêu / imported the demo plan: ${result.tasks} tasks, ${result.targets} targets`,
   );
   const accounts = await seedAccounts(db, result.planId);
+  // The 2025 reorganisation (REGULATIONS.md §5), after the accounts so it moves the demo roles.
+  await seedReorganisations(db, log);
   await seedTargets(db, result.planId);
   await seedProjects(db, result.planId);
-  return { planId: result.planId, imported: true, accounts };
+  return { planId: result.planId, imported: true, accounts: await currentAccountAgencies(db, accounts) };
 }

@@ -27,6 +27,7 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "VERSION_CONFLICT"
   | "INVALID_STATE"
+  | "REORGANISATION_IN_EFFECT"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
 
@@ -82,6 +83,8 @@ const STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   VERSION_CONFLICT: 409,
   INVALID_STATE: 409,
+  /** A reorganisation whose effective date has come cannot be reversed (REGULATIONS.md §5). */
+  REORGANISATION_IN_EFFECT: 409,
   /** The database connection was lost or cannot be opened: nothing was done, try again. */
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -19,6 +19,7 @@ import { registerHealth } from "./routes/health/index.ts";
 import { registerImports } from "./routes/imports/index.ts";
 import { registerPlans } from "./routes/plans/index.ts";
 import { registerProjects } from "./routes/projects/index.ts";
+import { registerReorganisations } from "./routes/reorganisations/index.ts";
 import { registerAttachments } from "./routes/reporting/attachments.ts";
 import { registerAudit } from "./routes/reporting/audit.ts";
 import { registerHolidays } from "./routes/reporting/holidays.ts";
@@ -62,6 +63,7 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   registerAuth(app);
   registerUsers(app);
   registerAgencyAdmin(app);
+  registerReorganisations(app);
   registerUrging(app);
   registerRegime(app);
   registerReports(app);

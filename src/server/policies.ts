@@ -32,6 +32,7 @@ export const ACTIONS = [
   "status:read-all",
   "user:manage",
   "agency:manage",
+  "reorganisation:manage",
   "holiday:manage",
   "notification:read",
   "indicator:write",
@@ -96,6 +97,8 @@ export function can(actor: Actor | null, action: Action, resource?: Resource): b
     case "plan:import":
     case "user:manage":
     case "agency:manage":
+    // Recording a reorganisation changes who owns every task of the agencies (REGULATIONS.md §5).
+    case "reorganisation:manage":
     case "holiday:manage":
       return actor.isAdmin;
     case "regime:edit":

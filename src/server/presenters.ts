@@ -18,6 +18,7 @@ export function presentTask(t: TaskRecord) {
     body: t.body,
     leads: t.leads,
     coordinators: t.coordinators,
+    ...(t.ownerHistory.length ? { ownerHistory: t.ownerHistory } : {}),
     deadlineText: t.deadlineText,
     schedule: {
       continuous: t.continuous,

@@ -102,6 +102,19 @@ export const TaskSchema = z
     body: z.string().nullable(),
     leads: z.array(AgencyRef),
     coordinators: z.array(AgencyRef),
+    /** Present when the task changed hands in a reorganisation (REGULATIONS.md §5). */
+    ownerHistory: z
+      .array(
+        z.object({
+          role: z.string(),
+          id: z.number(),
+          name: z.string(),
+          isGroup: z.boolean(),
+          validFrom: z.string().nullable(),
+          validTo: z.string().nullable(),
+        }),
+      )
+      .optional(),
     deadlineText: z.string().openapi({ example: "Trình UBND tỉnh trong Quý I/2022" }),
     schedule: z.object({
       continuous: z.boolean(),

@@ -70,6 +70,15 @@ export interface Task {
   body: string | null;
   leads: AgencyRef[];
   coordinators: AgencyRef[];
+  /** When the task changed hands in a reorganisation (REGULATIONS.md §5). */
+  ownerHistory?: {
+    role: string;
+    id: number;
+    name: string;
+    isGroup: boolean;
+    validFrom: string | null;
+    validTo: string | null;
+  }[];
   deadlineText: string;
   schedule: Schedule;
   firstDue: string | null;

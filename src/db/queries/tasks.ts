@@ -5,7 +5,8 @@
 import { and, asc, eq, exists, ilike, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../connection.ts";
 import { toCount } from "../connection.ts";
-import { agencies, milestones, taskAssignments, taskGroups, tasks } from "../schema.ts";
+import { milestones, taskAssignments, taskGroups, tasks } from "../schema.ts";
+import { ownerHistory } from "./assignments-on.ts";
 
 export type ScheduleFilter = "continuous" | "recurring" | "milestone" | "mixed" | "unknown";
 
@@ -46,6 +47,18 @@ export interface TaskRecord {
   }[];
   leads: { id: number; name: string; isGroup: boolean }[];
   coordinators: { id: number; name: string; isGroup: boolean }[];
+  /**
+   * Every owner with its dates when the task changed hands (REGULATIONS.md §5: "Sở KH&ĐT đến
+   * 28/02/2025 → Sở Tài chính từ 01/03/2025"); empty when it never did.
+   */
+  ownerHistory: {
+    role: string;
+    id: number;
+    name: string;
+    isGroup: boolean;
+    validFrom: string | null;
+    validTo: string | null;
+  }[];
 }
 
 function where(f: TaskFilter): SQL | undefined {
@@ -121,7 +134,7 @@ export async function getTask(db: Db, id: number): Promise<TaskRecord | null> {
 
 type Row = { task: typeof tasks.$inferSelect; groupCode: string | null; groupTitle: string | null };
 
-async function withDetails(db: Db, rows: Row[]): Promise<TaskRecord[]> {
+async function withDetails(db: Db, rows: Row[], on?: string): Promise<TaskRecord[]> {
   const ids = rows.map((r) => r.task.id);
   if (ids.length === 0) return [];
   const ms = await db
@@ -129,19 +142,12 @@ async function withDetails(db: Db, rows: Row[]): Promise<TaskRecord[]> {
     .from(milestones)
     .where(inArray(milestones.taskId, ids))
     .orderBy(asc(milestones.taskId), asc(milestones.seq));
-  const as = await db
-    .select({
-      taskId: taskAssignments.taskId,
-      role: taskAssignments.role,
-      seq: taskAssignments.seq,
-      id: agencies.id,
-      name: agencies.name,
-      isGroup: agencies.isGroup,
-    })
-    .from(taskAssignments)
-    .innerJoin(agencies, eq(agencies.id, taskAssignments.agencyId))
-    .where(inArray(taskAssignments.taskId, ids))
-    .orderBy(asc(taskAssignments.taskId), asc(taskAssignments.seq));
+  // Current owners = the assignments valid today (assignments-on.ts); the ended ones are history.
+  const today = on ?? new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const all = await ownerHistory(db, ids);
+  const valid = (a: (typeof all)[number]) =>
+    (a.validFrom === null || a.validFrom <= today) && (a.validTo === null || a.validTo >= today);
+  const as = all.filter(valid).map((a) => ({ ...a, id: a.agencyId }));
   return rows.map(({ task, groupCode, groupTitle }) => ({
     id: task.id,
     planId: task.planId,
@@ -172,5 +178,17 @@ async function withDetails(db: Db, rows: Row[]): Promise<TaskRecord[]> {
     coordinators: as
       .filter((a) => a.taskId === task.id && a.role === "coordinator")
       .map(({ id, name, isGroup }) => ({ id, name, isGroup })),
+    ownerHistory: all.some((a) => a.taskId === task.id && a.validTo !== null)
+      ? all
+          .filter((a) => a.taskId === task.id)
+          .map((a) => ({
+            role: a.role,
+            id: a.agencyId,
+            name: a.name,
+            isGroup: a.isGroup,
+            validFrom: a.validFrom,
+            validTo: a.validTo,
+          }))
+      : [],
   }));
 }

@@ -1,7 +1,8 @@
 /**
  * Opening a reporting period: the window comes from Decree 09/2019 Art. 12, the due date from the
  * regime's rule in working days (holidays from the database), and one expected report is created
- * for every reporting agency. Opening the same period twice is refused.
+ * for every reporting agency valid on the period's cut-off end date (REGULATIONS.md §5: a ceased
+ * agency's successor reports). Opening the same period twice is refused.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
@@ -14,6 +15,7 @@ import { expectedReports, reportingPeriods, reports } from "../schema.ts";
 import type { ActorRef } from "./actor.ts";
 import { holidayDates } from "./holidays.ts";
 import { getRegime } from "./regime.ts";
+import { reportersOn } from "./reporters-on.ts";
 
 export async function openPeriod(
   db: Db,
@@ -89,10 +91,12 @@ export async function openPeriod(
       })
       .returning();
     if (!row) throw new Error("insert period returned nothing");
-    if (regime.reporters.length) {
+    // Only agencies valid on the cut-off end date report (REGULATIONS.md §5; reporters-on.ts).
+    const reporters = await reportersOn(tx as Tx, planId, period.end, regime.saved ? regime.reporters : null);
+    if (reporters.length) {
       await tx
         .insert(expectedReports)
-        .values(regime.reporters.map((r) => ({ periodId: row.id, agencyId: r.id, due })));
+        .values(reporters.map((r) => ({ periodId: row.id, agencyId: r.id, due })));
     }
     await appendAudit(tx as Tx, {
       actor: actor.username,
@@ -100,9 +104,9 @@ export async function openPeriod(
       entity: "reporting_period",
       entityId: row.id,
       planId,
-      after: { planId, frequency, label, due, reporters: regime.reporters.length },
+      after: { planId, frequency, label, due, reporters: reporters.length },
     });
-    return { ...row, expected: regime.reporters.length };
+    return { ...row, expected: reporters.length };
   });
 }
 

@@ -55,7 +55,8 @@ beforeAll(async () => {
   // Q2/2025: the window 15/03–14/06/2025 is before the merger; Q1/2025 (5.447 tỷ đồng) is its previous quarter.
   await openPeriod(db.db, planId, "quarterly", "2025-Q2", { userId: null, username: "test" });
   sctReport = await expectedOf(planId, "Sở Công Thương");
-  stnmtReport = await expectedOf(planId, "Sở Tài nguyên và Môi trường");
+  // Sở TN&MT ceased on 28/02/2025 (REGULATIONS.md §5): its successor, which supplies no indicator, reports Q2/2025.
+  stnmtReport = await expectedOf(planId, "Sở Nông nghiệp và Môi trường");
   reporter = await actor("sct.baocao");
   leader = await actor("sct.lanhdao");
   coordinator = await actor("sct.dieuphoi");

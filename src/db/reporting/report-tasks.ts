@@ -1,13 +1,16 @@
 /**
  * Which tasks an agency reports on in a period: those it leads or coordinates — directly, or as a
- * known member of a group the task names. Continuous and recurring tasks are reported every
+ * known member of a group the task names — on the period's cut-off end date (assignments-on.ts,
+ * REGULATIONS.md §5: before a reorganisation the old agency, after it the successor). Continuous and recurring tasks are reported every
  * period; a milestone task until an accepted report says it is done.
  */
-import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { compareTaskCodes } from "../../domain/task-code.ts";
 import type { Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
+import { assignmentValidOn } from "../queries/assignments-on.ts";
 import {
+  agencies,
   agencyGroupMembers,
   expectedReports,
   reportingPeriods,
@@ -16,6 +19,7 @@ import {
   taskAssignments,
   tasks,
 } from "../schema.ts";
+import { standingOn } from "./reporters-on.ts";
 
 export interface ReportTask {
   id: number;
@@ -37,11 +41,17 @@ export async function tasksToReport(
   agencyId: number,
   periodEnd: string,
 ): Promise<ReportTask[]> {
+  // The agency stands on the period's end date for itself and for any body that ceased into it
+  // without a recorded reorganisation (registry successor only): REGULATIONS.md §5.
+  const all = new Map((await db.select().from(agencies)).map((a) => [a.id, a]));
+  const represented = [...all.keys()].filter(
+    (id) => id === agencyId || standingOn(all, id, periodEnd).includes(agencyId),
+  );
   const groups = (
     await db
       .select({ id: agencyGroupMembers.groupId })
       .from(agencyGroupMembers)
-      .where(eq(agencyGroupMembers.agencyId, agencyId))
+      .where(inArray(agencyGroupMembers.agencyId, represented))
   ).map((g) => g.id);
   const rows = await db
     .select({
@@ -59,12 +69,12 @@ export async function tasksToReport(
     .where(
       and(
         eq(tasks.planId, planId),
-        groups.length
-          ? or(eq(taskAssignments.agencyId, agencyId), inArray(taskAssignments.agencyId, groups))
-          : eq(taskAssignments.agencyId, agencyId),
+        // Who owns the task on the cut-off end date (assignments-on.ts).
+        assignmentValidOn(periodEnd),
+        inArray(taskAssignments.agencyId, [...represented, ...groups]),
       ),
     );
-  const done = await doneBefore(db, planId, agencyId, periodEnd);
+  const done = await doneBefore(db, planId, represented, periodEnd);
   const byTask = new Map<number, ReportTask>();
   for (const r of rows) {
     const recurring = r.continuous || r.recurrence !== null;
@@ -85,11 +95,11 @@ export async function tasksToReport(
   return [...byTask.values()].sort((a, b) => compareTaskCodes(a.code, b.code));
 }
 
-/** Tasks this agency's accepted reports of earlier periods say are done. */
+/** Tasks the accepted reports of earlier periods (this agency's or a predecessor's) say are done. */
 async function doneBefore(
   db: Db | Tx,
   planId: number,
-  agencyId: number,
+  agencyIds: number[],
   periodEnd: string,
 ): Promise<Set<number>> {
   const rows = await db
@@ -101,7 +111,7 @@ async function doneBefore(
     .where(
       and(
         eq(reportingPeriods.planId, planId),
-        eq(expectedReports.agencyId, agencyId),
+        inArray(expectedReports.agencyId, agencyIds),
         eq(reportVersions.outcome, "accepted"),
         isNotNull(reportVersions.reviewedAt),
       ),

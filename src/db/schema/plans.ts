@@ -152,6 +152,16 @@ export const taskAssignments = pgTable(
       .notNull()
       .references(() => agencies.id),
     asWritten: text("as_written").notNull(),
+    /**
+     * Validity (REGULATIONS.md §5): null = from the plan's start / without end. A reorganisation
+     * ends a ceased agency's assignment the day before it takes effect and adds its successor's
+     * from that day; the old row is kept (who owned the task when).
+     */
+    validFrom: date("valid_from", { mode: "string" }),
+    validTo: date("valid_to", { mode: "string" }),
+    /** The assignment this one continues (the ceased agency's row), and the reorganisation that made it. */
+    replacesId: integer("replaces_id"),
+    reorganisationId: integer("reorganisation_id"),
   },
   (t) => [
     index("task_assignments_task_idx").on(t.taskId),

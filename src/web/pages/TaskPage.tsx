@@ -3,12 +3,45 @@ import { AgencyList } from "../components/AgencyLinks.tsx";
 import { Paragraphs } from "../components/Paragraphs.tsx";
 import { ScheduleView } from "../components/ScheduleView.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
+import { formatDate } from "../format.ts";
 import { useLang, useTitle } from "../lang.tsx";
 import { Link } from "../router.tsx";
 import type { Task } from "../types.ts";
 
 /** Letters and digits only, for telling whether the body paragraph just repeats the content. */
 const bare = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** "Sở KH&ĐT đến 28/02/2025 → Sở Tài chính từ 01/03/2025", per role (REGULATIONS.md §5). */
+function OwnerHistory({ task }: { task: Task }) {
+  const { t } = useLang();
+  const rows = task.ownerHistory ?? [];
+  if (!rows.length) return null;
+  const line = (role: string) =>
+    rows
+      .filter((r) => r.role === role)
+      .map((r) =>
+        [
+          r.name,
+          r.validFrom ? t("admin.reorg.from", { date: formatDate(r.validFrom) }) : "",
+          r.validTo ? t("admin.reorg.until", { date: formatDate(r.validTo) }) : "",
+        ]
+          .filter(Boolean)
+          .join(" "),
+      )
+      .join(" → ");
+  return (
+    <section className="card" data-testid="task-owner-history">
+      <h2 className="small-heading">{t("admin.reorg.history")}</h2>
+      {["lead", "coordinator"].map((role) =>
+        rows.some((r) => r.role === role) ? (
+          <p key={role} data-testid={`task-owner-history-${role}`}>
+            <strong>{t(role === "lead" ? "taskLeads" : "taskCoordinators")}:</strong> {line(role)}
+          </p>
+        ) : null,
+      )}
+    </section>
+  );
+}
 
 export function TaskPage({ id }: { id: number }) {
   const { t } = useLang();
@@ -48,6 +81,7 @@ export function TaskPage({ id }: { id: number }) {
           <AgencyList agencies={k.coordinators} testid="task-coordinators" />
         </section>
       </div>
+      <OwnerHistory task={k} />
 
       <section className="card">
         <h2 className="small-heading">{t("deadlineText")}</h2>

@@ -11,6 +11,7 @@ import { AgenciesAdminPage } from "./AgenciesAdminPage.tsx";
 import { HolidaysPage } from "./HolidaysPage.tsx";
 import { ImportPage } from "./ImportPage.tsx";
 import { MapLayersPage } from "./MapLayersPage.tsx";
+import { ReorganisationsPage } from "./ReorganisationsPage.tsx";
 import { UsersPage } from "./UsersPage.tsx";
 
 const SECTIONS = [
@@ -19,6 +20,7 @@ const SECTIONS = [
   { path: "/admin/holidays", key: "admin.tab.holidays" },
   { path: "/admin/import", key: "admin.tab.import" },
   { path: "/admin/map", key: "admin.tab.map" },
+  { path: "/admin/reorg", key: "admin.tab.reorg" },
 ] as const;
 
 function AdminTabs({ path }: { path: string }) {
@@ -60,6 +62,7 @@ function page(path: string) {
   if (match("/admin/holidays", path)) return <HolidaysPage />;
   if (match("/admin/import", path)) return <ImportPage />;
   if (match("/admin/map", path)) return <MapLayersPage />;
+  if (match("/admin/reorg", path)) return <ReorganisationsPage />;
   return <NotFound />;
 }
 
