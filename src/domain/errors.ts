@@ -27,6 +27,7 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "VERSION_CONFLICT"
   | "INVALID_STATE"
+  | "NO_LEADER"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
 
@@ -82,6 +83,8 @@ const STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   VERSION_CONFLICT: 409,
   INVALID_STATE: 409,
+  /** The agency has no leader account: nobody could approve its report (issue 9 §2). */
+  NO_LEADER: 409,
   /** The database connection was lost or cannot be opened: nothing was done, try again. */
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -21,6 +21,7 @@ import { registerPlans } from "./routes/plans/index.ts";
 import { registerProjects } from "./routes/projects/index.ts";
 import { registerAttachments } from "./routes/reporting/attachments.ts";
 import { registerAudit } from "./routes/reporting/audit.ts";
+import { registerHandoffs } from "./routes/reporting/handoffs.ts";
 import { registerHolidays } from "./routes/reporting/holidays.ts";
 import { registerRegime } from "./routes/reporting/regime.ts";
 import { registerReports } from "./routes/reporting/reports.ts";
@@ -65,6 +66,7 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   registerUrging(app);
   registerRegime(app);
   registerReports(app);
+  registerHandoffs(app);
   registerAttachments(app);
   registerStatus(app);
   registerHolidays(app);
