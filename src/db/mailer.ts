@@ -18,6 +18,11 @@ export interface Mailer {
   close(): void;
 }
 
+/** Is e-mail configured (SMTP_HOST set)? Without it, people get the in-app notification only. */
+export function smtpConfigured(env: Record<string, string | undefined> = process.env): boolean {
+  return Boolean(env.SMTP_HOST?.trim());
+}
+
 /**
  * The SMTP mailer configured by SMTP_HOST, SMTP_PORT (default 587; 465 means implicit TLS),
  * SMTP_FROM and optionally SMTP_USER/SMTP_PASS; null when SMTP_HOST is unset (in-app

@@ -11,7 +11,8 @@
  * is never sent again automatically — at most once, the issue's choice (a reminder twice is the
  * defect; a reminder missing is visible in the app, where every reminder is also a notification).
  * After CLAIM_TIMEOUT_MS it is listed by unconfirmedEmails and logged by the reminder job for a
- * person to check. A send the SMTP server refuses (or cannot be reached for) was not accepted:
+ * person to check. The report hand-offs' e-mails (issue 9) travel the same way, one row per
+ * notification (reminder_key null, notification_id set). A send the SMTP server refuses (or cannot be reached for) was not accepted:
  * the row is released and retried with backoff, at most MAX_ATTEMPTS times.
  */
 import { and, asc, isNotNull, isNull, lt, sql } from "drizzle-orm";
@@ -40,6 +41,28 @@ export async function enqueueEmails(
   await tx
     .insert(emailOutbox)
     .values(messages.map((m) => ({ reminderKey, recipient: m.to, subject: m.subject, body: m.text })))
+    .onConflictDoNothing();
+}
+
+/**
+ * Writes a report hand-off's e-mails in the step's transaction (src/db/reporting/handoff-notify.ts):
+ * one per notification (unique notification_id), so a step's e-mail is queued once.
+ */
+export async function enqueueNotificationEmails(
+  tx: Tx,
+  messages: readonly (MailMessage & { notificationId: number })[],
+): Promise<void> {
+  if (messages.length === 0) return;
+  await tx
+    .insert(emailOutbox)
+    .values(
+      messages.map((m) => ({
+        notificationId: m.notificationId,
+        recipient: m.to,
+        subject: m.subject,
+        body: m.text,
+      })),
+    )
     .onConflictDoNothing();
 }
 
@@ -111,6 +134,7 @@ export async function deliverOutbox(
 
 export interface UnconfirmedEmail {
   id: number;
+  /** The reminder's key, or "notification #id" for a report hand-off's e-mail. */
   reminderKey: string;
   recipient: string;
   claimedAt: Date;
@@ -125,6 +149,7 @@ export async function unconfirmedEmails(db: Db, now: Date = new Date()): Promise
     .select({
       id: emailOutbox.id,
       reminderKey: emailOutbox.reminderKey,
+      notificationId: emailOutbox.notificationId,
       recipient: emailOutbox.recipient,
       claimedAt: emailOutbox.claimedAt,
     })
@@ -137,5 +162,9 @@ export async function unconfirmedEmails(db: Db, now: Date = new Date()): Promise
       ),
     )
     .orderBy(asc(emailOutbox.id));
-  return rows.map((r) => ({ ...r, claimedAt: r.claimedAt as Date }));
+  return rows.map(({ notificationId, ...r }) => ({
+    ...r,
+    reminderKey: r.reminderKey ?? `notification #${notificationId}`,
+    claimedAt: r.claimedAt as Date,
+  }));
 }

@@ -265,6 +265,8 @@ export interface NotificationView {
   title: string;
   body: string;
   link: string | null;
+  /** A report hand-off's facts (period code, agency, comment…): the web app's English text. */
+  params: Record<string, string | number | null> | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -276,6 +278,7 @@ function present(n: typeof notifications.$inferSelect): NotificationView {
     title: n.title,
     body: n.body,
     link: n.link,
+    params: n.params ?? null,
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt ? n.readAt.toISOString() : null,
   };

@@ -28,6 +28,7 @@ export type ErrorCode =
   | "VERSION_CONFLICT"
   | "INVALID_STATE"
   | "REORGANISATION_IN_EFFECT"
+  | "NO_LEADER"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
 
@@ -85,6 +86,8 @@ const STATUS: Record<ErrorCode, number> = {
   INVALID_STATE: 409,
   /** A reorganisation whose effective date has come cannot be reversed (REGULATIONS.md §5). */
   REORGANISATION_IN_EFFECT: 409,
+  /** The agency has no leader account: nobody could approve its report (issue 9 §2). */
+  NO_LEADER: 409,
   /** The database connection was lost or cannot be opened: nothing was done, try again. */
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -14,7 +14,13 @@ import { addDays, isWorkingDay } from "./working-days.ts";
 export type ReminderKind = "before" | "after";
 
 /** The states of a report that has not reached the receiver yet (reports.state; none: not_started). */
-export const UNSUBMITTED_STATES: readonly string[] = ["not_started", "draft", "approved", "returned"];
+export const UNSUBMITTED_STATES: readonly string[] = [
+  "not_started",
+  "draft",
+  "awaiting_leader",
+  "approved",
+  "returned",
+];
 
 export interface ExpectedForReminder {
   id: number;

@@ -11,6 +11,7 @@ import { vnDay } from "./working-days.ts";
 export type ExpectedReportState =
   | "not_started"
   | "draft"
+  | "awaiting_leader"
   | "approved"
   | "submitted"
   | "accepted"

@@ -22,6 +22,7 @@ import { registerProjects } from "./routes/projects/index.ts";
 import { registerReorganisations } from "./routes/reorganisations/index.ts";
 import { registerAttachments } from "./routes/reporting/attachments.ts";
 import { registerAudit } from "./routes/reporting/audit.ts";
+import { registerHandoffs } from "./routes/reporting/handoffs.ts";
 import { registerHolidays } from "./routes/reporting/holidays.ts";
 import { registerRegime } from "./routes/reporting/regime.ts";
 import { registerReports } from "./routes/reporting/reports.ts";
@@ -67,6 +68,7 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   registerUrging(app);
   registerRegime(app);
   registerReports(app);
+  registerHandoffs(app);
   registerAttachments(app);
   registerStatus(app);
   registerHolidays(app);

@@ -186,6 +186,56 @@ const MATRIX: Row[] = [
       viewer: "FFF",
     },
   ],
+  // Issue 9 §2: the reporter hands the draft to the leader; the leader sends it back or on.
+  [
+    "report:hand-to-leader",
+    undefined,
+    {
+      anonymous: "FFF",
+      administrator: "FFF",
+      coordinator: "FFF",
+      reporter: "TFF",
+      leader: "FFF",
+      viewer: "FFF",
+    },
+  ],
+  [
+    "report:send-back",
+    undefined,
+    {
+      anonymous: "FFF",
+      administrator: "FFF",
+      coordinator: "FFF",
+      reporter: "FFF",
+      leader: "TFF",
+      viewer: "FFF",
+    },
+  ],
+  // Waiting for the leader, the draft is the leader's to write; still no one outside reads it.
+  [
+    "report:draft",
+    "awaiting_leader",
+    {
+      anonymous: "FFF",
+      administrator: "FFF",
+      coordinator: "FFF",
+      reporter: "FFF",
+      leader: "TFF",
+      viewer: "FFF",
+    },
+  ],
+  [
+    "report:read",
+    "awaiting_leader",
+    {
+      anonymous: "FFF",
+      administrator: "TFT",
+      coordinator: "TFF",
+      reporter: "TFF",
+      leader: "TFF",
+      viewer: "TFF",
+    },
+  ],
   [
     "notification:read",
     undefined,

@@ -25,6 +25,8 @@ export const ACTIONS = [
   "report:read",
   "report:draft",
   "report:submit",
+  "report:hand-to-leader",
+  "report:send-back",
   "report:review",
   "report:extend",
   "urge:send",
@@ -45,7 +47,7 @@ export type Action = (typeof ACTIONS)[number];
 export interface Resource {
   planId?: number;
   agencyId?: number;
-  /** The report's state (not_started | draft | submitted | accepted | returned). */
+  /** The report's state (not_started | draft | awaiting_leader | submitted | accepted | returned). */
   reportState?: string;
 }
 
@@ -78,7 +80,7 @@ function canReadReport(actor: Actor, resource: Resource | undefined): boolean {
   if (!overseer) return false;
   // An agency never reads another agency's draft: an overseer reads a draft only of the agency
   // it belongs to itself.
-  if (resource?.reportState === "draft") {
+  if (resource?.reportState === "draft" || resource?.reportState === "awaiting_leader") {
     if (resource.agencyId === undefined) return false;
     const own = new Set<number | null>([actor.agencyId]);
     for (const g of grants(actor, ["coordinator", "viewer"], resource)) own.add(grantAgency(actor, g));
@@ -125,8 +127,17 @@ export function can(actor: Actor | null, action: Action, resource?: Resource): b
     case "report:read":
       return canReadReport(actor, resource);
     case "report:draft":
-      return actsForAgency(actor, ["reporter", "leader"], resource);
+      // While the draft waits for the leader, only the leader writes it (the reporter takes it
+      // back first): issue 9 §2, src/domain/report-workflow.ts.
+      return resource?.reportState === "awaiting_leader"
+        ? actsForAgency(actor, ["leader"], resource)
+        : actsForAgency(actor, ["reporter", "leader"], resource);
+    case "report:hand-to-leader":
+      // Sending the draft to the agency's leader, and taking it back: the reporter's steps.
+      return actsForAgency(actor, ["reporter"], resource);
     case "report:submit":
+    case "report:send-back":
+      // The head of the agency sends its report (Decree 09/2019 Art. 8), or sends it back.
       return actsForAgency(actor, ["leader"], resource);
     default: {
       const never: never = action;

@@ -6,6 +6,7 @@
 import { accountsEn, accountsVi } from "./i18n-accounts.ts";
 import { adminEn, adminVi } from "./i18n-admin.ts";
 import { agenciesEn, agenciesVi } from "./i18n-agencies.ts";
+import { handoffsEn, handoffsVi } from "./i18n-handoffs.ts";
 import { myWorkEn, myWorkVi } from "./i18n-my-work.ts";
 import { plansEn, plansVi } from "./i18n-plans.ts";
 import { projectsEn, projectsVi } from "./i18n-projects.ts";
@@ -27,6 +28,7 @@ const vi = {
   ...agenciesVi,
   ...accountsVi,
   ...myWorkVi,
+  ...handoffsVi,
   ...reportFormVi,
   ...reportingVi,
   appName: "Theo dõi kế hoạch",
@@ -65,6 +67,7 @@ const en: Record<MessageKey, string> = {
   ...agenciesEn,
   ...accountsEn,
   ...myWorkEn,
+  ...handoffsEn,
   ...reportFormEn,
   ...reportingEn,
   appName: "Plan tracker",

@@ -32,7 +32,14 @@ export interface Session {
 export const FREQUENCIES = ["monthly", "quarterly", "half-yearly", "nine-month", "yearly"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-export const REPORT_STATES = ["not_started", "draft", "submitted", "accepted", "returned"] as const;
+export const REPORT_STATES = [
+  "not_started",
+  "draft",
+  "awaiting_leader",
+  "submitted",
+  "accepted",
+  "returned",
+] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
 
 export interface PeriodRef {
@@ -53,7 +60,12 @@ export interface ExpectedReport {
   extensionReason?: string | null;
   state: ReportState;
   submittedAt: string | null;
+  /** The latest submission and how many there were (the first decides timeliness). */
+  lastSubmittedAt?: string | null;
+  submissions?: number;
   late: boolean | null;
+  /** The coordinator's comment while the report is being corrected after a return. */
+  returnComment?: string | null;
 }
 
 export { UPDATE_STATUSES, type UpdateStatus };
@@ -139,7 +151,11 @@ export interface ReportDetail {
     version: number;
     summary: string | null;
     submittedAt: string | null;
+    lastSubmittedAt?: string | null;
+    submissions?: number;
     late: boolean | null;
+    /** The leader's comment when sending the draft back to the reporter. */
+    leaderComment?: { text: string; at: string | null } | null;
     updates: TaskUpdate[];
     indicatorValues?: ReportIndicatorValue[];
     /** Jumps without a comment in the draft: submission refuses them. */
@@ -208,6 +224,15 @@ export interface Notification {
   title: string;
   body: string;
   link: string | null;
+  /** What the Vietnamese text was made from: the English text is written from it. */
+  params?: {
+    period: string;
+    agency: string;
+    actor: string;
+    comment: string | null;
+    submission: number | null;
+    due: string | null;
+  } | null;
   createdAt: string;
   readAt: string | null;
 }

@@ -109,7 +109,7 @@ export async function addAttachment(
       .from(reports)
       .where(eq(reports.expectedReportId, expectedReportId))
       .for("update");
-    if (report && !["draft", "returned"].includes(report.state)) {
+    if (report && !["draft", "returned", "awaiting_leader"].includes(report.state)) {
       throw new AppError("INVALID_STATE", {
         en: `A ${report.state} report's files cannot change.`,
         vi: `Không thể thay đổi tệp của báo cáo đã ở trạng thái "${report.state}".`,

@@ -6,6 +6,7 @@
 
 import { and, eq } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
+import { stepAllowed } from "../../domain/report-workflow.ts";
 import { UPDATE_STATUSES } from "../../domain/task-status.ts";
 import { appendAudit, contentDigest, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
@@ -100,8 +101,10 @@ export async function saveDraft(
       .for("update");
     const current = report?.version ?? 0;
     if (input.version !== current) throw conflict(current);
-    if (report && !["draft", "returned"].includes(report.state))
+    // Waiting for the leader, only the leader writes it (policies.ts) and it stays with them.
+    if (report && !stepAllowed("save", report.state))
       throw invalidState(report.state, { en: "edited", vi: "chỉnh sửa" });
+    const nextState = report?.state === "awaiting_leader" ? "awaiting_leader" : "draft";
     const before = report ? { state: report.state, version: report.version } : null;
     if (!report) {
       [report] = await tx
@@ -118,7 +121,7 @@ export async function saveDraft(
       [report] = await tx
         .update(reports)
         .set({
-          state: "draft",
+          state: nextState,
           version: current + 1,
           summary: input.summary ?? report.summary,
           updatedAt: new Date(),
@@ -155,7 +158,7 @@ export async function saveDraft(
       planId: period.planId,
       before,
       after: {
-        state: "draft",
+        state: nextState,
         version: report.version,
         content: draftDigest({
           summary: report.summary,

@@ -62,7 +62,8 @@ export async function getReport(db: Db | Tx, expectedReportId: number) {
         .orderBy(asc(reportVersions.number))
     : [];
   const values = await draftValues(db, report?.id ?? null);
-  const open = !report || ["draft", "returned"].includes(report.state);
+  const open = !report || ["draft", "returned", "awaiting_leader"].includes(report.state);
+  const latest = versions.at(-1);
   return {
     expected: {
       id: expected.id,
@@ -85,8 +86,16 @@ export async function getReport(db: Db | Tx, expectedReportId: number) {
       state: report?.state ?? "not_started",
       version: report?.version ?? 0,
       summary: report?.summary ?? null,
+      /** The first submission: timeliness is that of the first (report-submit.ts). */
       submittedAt: report?.submittedAt ?? null,
+      /** The latest submission and its number ("lần 2"): what the header and queue show. */
+      lastSubmittedAt: latest?.submittedAt ?? null,
+      submissions: versions.length,
       late: report?.late ?? null,
+      /** The leader's comment when sending the draft back to the reporter (until it is submitted). */
+      leaderComment: report?.leaderComment
+        ? { text: report.leaderComment, at: report.leaderCommentAt }
+        : null,
       updates: updates.map(({ id: _id, reportId: _r, ...u }) => u),
       indicatorValues: values,
       // Jumps without a comment, said while drafting; submission refuses them.

@@ -9,6 +9,7 @@ import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { expectedReports, reports, reportVersions } from "../schema.ts";
 import type { ActorRef } from "./actor.ts";
+import { notifyHandoff } from "./handoff-notify.ts";
 import { invalidState } from "./report-errors.ts";
 import { publishAcceptedValues, type ReportIndicatorValue } from "./report-indicators.ts";
 import { getReport, loadExpected, vnDate } from "./report-read.ts";
@@ -20,6 +21,7 @@ export async function reviewReport(
   input: { outcome: "accepted" | "returned"; comment?: string | null },
   actor: ActorRef,
   now = new Date(),
+  options: { email?: boolean } = {},
 ) {
   if (input.outcome === "returned" && !input.comment?.trim()) {
     throw new AppError(
@@ -32,7 +34,7 @@ export async function reviewReport(
     );
   }
   return db.transaction(async (tx) => {
-    const { period } = await loadExpected(tx as Tx, expectedReportId);
+    const { expected, period } = await loadExpected(tx as Tx, expectedReportId);
     const [report] = await tx
       .select()
       .from(reports)
@@ -73,6 +75,23 @@ export async function reviewReport(
       .update(reports)
       .set({ state: input.outcome, version: report.version + 1, updatedAt: now, updatedBy: actor.userId })
       .where(eq(reports.id, report.id));
+    // The agency's reporters and leaders learn the outcome, with the comment (issue 9 §2).
+    const notified = await notifyHandoff(
+      tx as Tx,
+      {
+        event: input.outcome,
+        expectedReportId,
+        planId: period.planId,
+        agencyId: expected.agencyId,
+        periodLabel: period.label,
+        stepKey: `v${report.version + 1}`,
+        comment: input.comment ?? null,
+        submission: last.number,
+        now,
+        email: options.email,
+      },
+      actor,
+    );
     await appendAudit(tx as Tx, {
       actor: actor.username,
       action: `report.${input.outcome === "accepted" ? "accept" : "return"}`,
@@ -80,7 +99,7 @@ export async function reviewReport(
       entityId: expectedReportId,
       planId: period.planId,
       before: { state: "submitted" },
-      after: { state: input.outcome, version: last.number, comment: input.comment ?? null },
+      after: { state: input.outcome, version: last.number, comment: input.comment ?? null, notified },
     });
     return getReport(tx as Tx, expectedReportId);
   });
@@ -92,6 +111,8 @@ export async function grantExtension(
   expectedReportId: number,
   input: { due: string; reason: string },
   actor: ActorRef,
+  now = new Date(),
+  options: { email?: boolean } = {},
 ) {
   if (!input.reason.trim()) {
     throw new AppError(
@@ -120,6 +141,22 @@ export async function grantExtension(
       .update(expectedReports)
       .set({ extendedDue: input.due, extensionReason: input.reason, extendedBy: actor.userId })
       .where(eq(expectedReports.id, expectedReportId));
+    const notified = await notifyHandoff(
+      tx as Tx,
+      {
+        event: "extended",
+        expectedReportId,
+        planId: period.planId,
+        agencyId: expected.agencyId,
+        periodLabel: period.label,
+        stepKey: `due-${input.due}`,
+        comment: input.reason,
+        due: input.due,
+        now,
+        email: options.email,
+      },
+      actor,
+    );
     await appendAudit(tx as Tx, {
       actor: actor.username,
       action: "report.extend",
@@ -127,7 +164,7 @@ export async function grantExtension(
       entityId: expectedReportId,
       planId: period.planId,
       before: { due: expected.due, extendedDue: expected.extendedDue },
-      after: { extendedDue: input.due, reason: input.reason },
+      after: { extendedDue: input.due, reason: input.reason, notified },
     });
     return { id: expectedReportId, due: expected.due, extendedDue: input.due, extensionReason: input.reason };
   });

@@ -1,14 +1,17 @@
 /**
- * Submission: the leader approves and submits; the draft is frozen as a read-only version and
- * lateness is recorded, not forbidden.
+ * Submission: the leader approves and submits (from a draft, a returned report, or one the
+ * reporter sent them: src/domain/report-workflow.ts); the draft is frozen as a read-only version,
+ * lateness is recorded, not forbidden, and the plan's coordinators are notified (handoff-notify.ts).
  */
 
 import { asc, count, eq } from "drizzle-orm";
+import { stepAllowed } from "../../domain/report-workflow.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { toCount } from "../connection.ts";
 import { reports, reportVersions, taskUpdates } from "../schema.ts";
 import type { ActorRef } from "./actor.ts";
+import { notifyHandoff } from "./handoff-notify.ts";
 import { conflict, invalidState } from "./report-errors.ts";
 import { checkReportValues, draftValues, refuseValues } from "./report-indicators.ts";
 import { getReport, loadExpected, vnDate } from "./report-read.ts";
@@ -20,6 +23,7 @@ export async function submitReport(
   input: { version: number },
   actor: ActorRef,
   now = new Date(),
+  options: { email?: boolean } = {},
 ) {
   return db.transaction(async (tx) => {
     const { expected, period } = await loadExpected(tx as Tx, expectedReportId);
@@ -34,7 +38,7 @@ export async function submitReport(
         vi: "gửi khi chưa có nội dung",
       });
     if (input.version !== report.version) throw conflict(report.version);
-    if (!["draft", "returned"].includes(report.state))
+    if (!stepAllowed("submit", report.state))
       throw invalidState(report.state, { en: "submitted again", vi: "gửi lại" });
     const updates = await tx
       .select()
@@ -74,8 +78,27 @@ export async function submitReport(
         late: report.late ?? late,
         updatedAt: now,
         updatedBy: actor.userId,
+        // The leader's comment to the reporter stays inside the agency until it is sent.
+        leaderComment: null,
+        leaderCommentAt: null,
+        leaderCommentBy: null,
       })
       .where(eq(reports.id, report.id));
+    const notified = await notifyHandoff(
+      tx as Tx,
+      {
+        event: "submitted",
+        expectedReportId,
+        planId: period.planId,
+        agencyId: expected.agencyId,
+        periodLabel: period.label,
+        stepKey: `v${report.version + 1}`,
+        submission: toCount(n) + 1,
+        now,
+        email: options.email,
+      },
+      actor,
+    );
     await appendAudit(tx as Tx, {
       actor: actor.username,
       action: "report.submit",
@@ -83,7 +106,7 @@ export async function submitReport(
       entityId: expectedReportId,
       planId: period.planId,
       before: { state: report.state },
-      after: { state: "submitted", version: toCount(n) + 1, late, due: dueBy },
+      after: { state: "submitted", version: toCount(n) + 1, late, due: dueBy, notified },
     });
     return getReport(tx as Tx, expectedReportId);
   });

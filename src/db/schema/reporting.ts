@@ -117,7 +117,10 @@ export const reports = pgTable(
     expectedReportId: integer("expected_report_id")
       .notNull()
       .references(() => expectedReports.id),
-    /** draft | approved | submitted | accepted | returned */
+    /**
+     * draft | awaiting_leader | submitted | accepted | returned (src/domain/report-workflow.ts);
+     * "approved" is an old value no step writes any more.
+     */
     state: text("state").notNull(),
     version: integer("version").notNull().default(1),
     summary: text("summary"),
@@ -125,6 +128,14 @@ export const reports = pgTable(
     late: boolean("late"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: integer("updated_by").references(() => users.id),
+    /**
+     * The agency leader's comment when sending the draft back to the reporter (never leaves the
+     * agency: the coordinator reviews only submitted versions). Kept until the next submission;
+     * the audit log keeps every one.
+     */
+    leaderComment: text("leader_comment"),
+    leaderCommentAt: timestamp("leader_comment_at", { withTimezone: true }),
+    leaderCommentBy: integer("leader_comment_by").references(() => users.id),
   },
   (t) => [uniqueIndex("reports_expected_uq").on(t.expectedReportId)],
 );

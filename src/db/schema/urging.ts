@@ -18,6 +18,8 @@ export const notifications = pgTable(
     title: text("title").notNull(),
     body: text("body").notNull(),
     link: text("link"),
+    /** What the text was made from (period, agency, comment…): the UI writes it in English from these. */
+    params: jsonb("params").$type<Record<string, string | number | null>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
@@ -36,7 +38,8 @@ export const remindersSent = pgTable("reminders_sent", {
 });
 
 /**
- * E-mails to send, written in the transaction that claims their reminder and sent afterwards
+ * E-mails to send, written in the transaction that claims their reminder (or takes the report
+ * step they announce) and sent afterwards
  * (src/db/outbox.ts): a row is claimed (claimed_at, committed) before the SMTP conversation and
  * marked sent_at after it, so a crash in between never sends it twice — the row is reported as
  * unconfirmed instead. A refused send is released for a retry (next_attempt_at, attempts, last_error).
@@ -45,9 +48,10 @@ export const emailOutbox = pgTable(
   "email_outbox",
   {
     id: serial("id").primaryKey(),
-    reminderKey: text("reminder_key")
-      .notNull()
-      .references(() => remindersSent.key),
+    /** The reminder this e-mail belongs to; null for a hand-off's e-mail (then notification_id). */
+    reminderKey: text("reminder_key").references(() => remindersSent.key),
+    /** The hand-off notification this e-mail repeats (one e-mail per notification). */
+    notificationId: integer("notification_id").references(() => notifications.id),
     recipient: text("recipient").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
@@ -60,6 +64,7 @@ export const emailOutbox = pgTable(
   },
   (t) => [
     uniqueIndex("email_outbox_reminder_recipient_uq").on(t.reminderKey, t.recipient),
+    uniqueIndex("email_outbox_notification_uq").on(t.notificationId),
     index("email_outbox_pending_idx").on(t.sentAt, t.claimedAt, t.nextAttemptAt),
   ],
 );

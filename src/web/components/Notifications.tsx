@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api, itemsOf, send, useJson } from "../api.ts";
-import { formatDateTime } from "../format.ts";
+import { formatDate, formatDateTime, periodName } from "../format.ts";
+import { notificationEn } from "../i18n-handoffs.ts";
 import { useLang } from "../lang.tsx";
 import type { Notification } from "../reporting-types.ts";
 import { navigate } from "../router.tsx";
@@ -10,9 +11,22 @@ type Answer = { items: Notification[]; unread?: number } | Notification[];
 
 const POLL_MS = 60_000;
 
+/** The notification's text in the UI's language: the server writes Vietnamese; English from params. */
+function textOf(n: Notification, lang: string): { title: string; body: string } {
+  if (lang !== "en" || !n.params) return n;
+  const p = n.params;
+  return (
+    notificationEn(n.kind, {
+      ...p,
+      period: periodName(p.period, "en"),
+      due: p.due ? formatDate(p.due) : null,
+    }) ?? n
+  );
+}
+
 /** The bell in the header: the unread count, and the list of the user's notifications. */
 export function NotificationBell() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [open, setOpen] = useState(false);
   const [tick, setTick] = useState(0);
   const list = useJson<Answer>(api.notifications(), tick);
@@ -97,8 +111,8 @@ export function NotificationBell() {
                 data-read={n.readAt ? "true" : "false"}
               >
                 <button type="button" className="notif-open" onClick={() => void openOne(n)}>
-                  <strong>{n.title}</strong>
-                  <span className="small">{n.body}</span>
+                  <strong data-testid="notif-title">{textOf(n, lang).title}</strong>
+                  <span className="small">{textOf(n, lang).body}</span>
                   <span className="small muted">{formatDateTime(n.createdAt)}</span>
                 </button>
                 {n.readAt === null && (

@@ -7,9 +7,9 @@ export function effectiveDue(r: { due: string; extendedDue: string | null }): st
   return r.extendedDue ?? r.due;
 }
 
-/** Not sent yet (nothing, a draft, or returned for corrections). */
+/** Not sent yet (nothing, a draft, waiting for the agency's leader, or returned for corrections). */
 export function isOpen(state: ReportState): boolean {
-  return state === "not_started" || state === "draft" || state === "returned";
+  return state === "not_started" || state === "draft" || state === "awaiting_leader" || state === "returned";
 }
 
 /** The colour class of a cell: the state, or "late" for a report not sent by its due date. */
@@ -52,13 +52,25 @@ export function DueInfo({ report }: { report: ExpectedReport }) {
         </span>
       )}
       {!isOpen(report.state) && report.submittedAt && (
-        <span className="days">
+        <span className="days" data-testid="sent-at">
           {" · "}
-          {t("sentAt", { at: formatDateTime(report.submittedAt) })}
+          <SentAt report={report} />
         </span>
       )}
     </span>
   );
+}
+
+/** "gửi lúc 05/12/2026 04:20 (lần 2)": the latest submission, not the first (issue 9 §2). */
+export function SentAt({
+  report,
+}: {
+  report: Pick<ExpectedReport, "submittedAt" | "lastSubmittedAt" | "submissions">;
+}) {
+  const { t } = useLang();
+  const at = formatDateTime(report.lastSubmittedAt ?? report.submittedAt);
+  const n = report.submissions ?? 1;
+  return <>{n > 1 ? t("sentAtTimes", { at, n }) : t("sentAt", { at })}</>;
 }
 
 /** "Quý I/2022" with the period's data window as a tooltip. */

@@ -3,29 +3,40 @@ import { cellState, DueInfo, effectiveDue, PeriodName, StateBadge } from "../com
 import { ErrorBox, Loading } from "../components/Status.tsx";
 import type { MessageKey } from "../i18n.ts";
 import { useLang, useTitle } from "../lang.tsx";
-import type { ExpectedReport, ReportDetail, SessionUser } from "../reporting-types.ts";
+import type { ExpectedReport, SessionUser } from "../reporting-types.ts";
 import { canSubmit, reportingAgencies } from "../roles.ts";
 import { Link } from "../router.tsx";
 
 type Answer = { items: ExpectedReport[] } | ExpectedReport[];
 
 const GROUPS: { key: string; heading: MessageKey; states: ExpectedReport["state"][]; empty: MessageKey }[] = [
-  { key: "todo", heading: "myTodo", states: ["not_started", "draft"], empty: "myTodoEmpty" },
+  {
+    key: "todo",
+    heading: "myTodo",
+    states: ["not_started", "draft", "awaiting_leader"],
+    empty: "myTodoEmpty",
+  },
   { key: "returned", heading: "myReturned", states: ["returned"], empty: "myReturnedEmpty" },
   { key: "submitted", heading: "mySubmitted", states: ["submitted"], empty: "mySubmittedEmpty" },
   { key: "accepted", heading: "myAccepted", states: ["accepted"], empty: "myAcceptedEmpty" },
 ];
 
-/** The coordinator's comment on the last returned version of a report. */
-function ReturnComment({ id }: { id: number }) {
+/**
+ * The coordinator's comment on the last return, shown until the report is sent again — also
+ * once a save has made it a draft (issue 9 §2: the leader's list kept losing it).
+ */
+function ReturnComment({ item }: { item: ExpectedReport }) {
   const { t } = useLang();
-  const detail = useJson<ReportDetail>(api.report(id));
-  const last = [...(detail.data?.report.versions ?? [])].reverse().find((v) => v.outcome === "returned");
-  if (!last?.reviewComment) return null;
+  if (!item.returnComment) return null;
   return (
     <blockquote className="review-comment" data-testid="return-comment">
+      {item.state !== "returned" && (
+        <span className="small" data-testid="returned-before">
+          {t("returnedBefore")} ·{" "}
+        </span>
+      )}
       <span className="small muted">{t("coordinatorComment")}</span>
-      <p>{last.reviewComment}</p>
+      <p>{item.returnComment}</p>
     </blockquote>
   );
 }
@@ -34,11 +45,11 @@ function WorkItem({ item, user }: { item: ExpectedReport; user: SessionUser }) {
   const { t } = useLang();
   const leader = canSubmit(user, item.planId, item.agency.id);
   const action =
-    item.state === "returned" || item.state === "draft" || item.state === "not_started"
-      ? leader && item.state === "draft"
-        ? t("openToApprove")
-        : t("openToWrite")
-      : t("openToRead");
+    leader && (item.state === "draft" || item.state === "awaiting_leader")
+      ? t("openToApprove")
+      : item.state === "returned" || item.state === "draft" || item.state === "not_started"
+        ? t("openToWrite")
+        : t("openToRead");
   return (
     <li
       className="card work-item"
@@ -59,7 +70,7 @@ function WorkItem({ item, user }: { item: ExpectedReport; user: SessionUser }) {
       <p className="small">
         <DueInfo report={item} />
       </p>
-      {item.state === "returned" && <ReturnComment id={item.id} />}
+      <ReturnComment item={item} />
       <Link href={`/reports/${item.id}`} className="button-link" data-testid="work-open">
         {action} →
       </Link>

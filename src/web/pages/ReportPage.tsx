@@ -3,6 +3,7 @@ import { type ApiError, api, asApiError, getJson, useJson } from "../api.ts";
 import { Modal } from "../components/Modal.tsx";
 import { cellState, DueInfo, isOpen, PeriodName, StateBadge } from "../components/ReportBits.tsx";
 import { ExtensionForm } from "../components/report/ExtensionForm.tsx";
+import { HandoffPanel, LeaderCommentBanner } from "../components/report/HandoffPanel.tsx";
 import { ReportForm } from "../components/report/ReportForm.tsx";
 import { ReviewPanel } from "../components/report/ReviewPanel.tsx";
 import { VersionHistory } from "../components/report/VersionHistory.tsx";
@@ -23,7 +24,9 @@ function facts(d: ReportDetail) {
 function ReturnedBanner({ detail }: { detail: ReportDetail }) {
   const { t } = useLang();
   const last = [...detail.report.versions].reverse().find((v) => v.outcome === "returned");
-  if (detail.report.state !== "returned" || !last) return null;
+  // Shown until the report is sent again, also once a save has made it a draft (issue 9 §2).
+  if (!isOpen(detail.report.state) || detail.report.versions.at(-1)?.outcome !== "returned" || !last)
+    return null;
   return (
     <div className="returned-banner" role="status" data-testid="returned-banner">
       <strong>{t("returnedTitle")}</strong>
@@ -61,8 +64,13 @@ export function ReportPage({ id, user }: { id: number; user: SessionUser }) {
   const state = detail.report.state;
   const open = isOpen(state);
   const coordinator = isCoordinator(user, f.planId);
-  const editable = open && canDraft(user, f.planId, f.agencyId);
-  const submitter = open && canSubmit(user, f.planId, f.agencyId);
+  const leader = canSubmit(user, f.planId, f.agencyId);
+  const reporter = reportingAgencies(user, ["reporter"]).some(
+    (a) => a.agencyId === f.agencyId && (a.planId === null || a.planId === f.planId),
+  );
+  // Waiting for the leader, the draft is the leader's to write (the reporter takes it back first).
+  const editable = open && canDraft(user, f.planId, f.agencyId) && (state !== "awaiting_leader" || leader);
+  const submitter = open && leader;
   const due = detail.expected.due;
   const row: ExpectedReport = {
     id,
@@ -73,6 +81,8 @@ export function ReportPage({ id, user }: { id: number; user: SessionUser }) {
     extensionReason: detail.expected.extensionReason ?? null,
     state,
     submittedAt: detail.report.submittedAt,
+    lastSubmittedAt: detail.report.lastSubmittedAt ?? null,
+    submissions: detail.report.submissions ?? detail.report.versions.length,
     late: detail.report.late,
   };
   const mine = reportingAgencies(user).some((a) => a.agencyId === f.agencyId);
@@ -127,9 +137,13 @@ export function ReportPage({ id, user }: { id: number; user: SessionUser }) {
         </p>
       )}
       <ReturnedBanner detail={detail} />
+      <LeaderCommentBanner detail={detail} />
+      {mine && (
+        <HandoffPanel id={id} detail={detail} reporter={reporter} leader={leader} onDone={setDetail} />
+      )}
       {coordinator && state === "submitted" && <ReviewPanel reportId={id} onDone={setDetail} />}
       <ReportForm
-        key={open ? "open" : "closed"}
+        key={open && editable ? "open" : "closed"}
         id={id}
         detail={detail}
         setDetail={setDetail}

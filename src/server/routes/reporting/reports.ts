@@ -10,6 +10,7 @@ import {
 } from "../../../db/reporting/reports.ts";
 import { actorRef, nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
+import { deliverAfterCommit } from "../../mail-after-commit.ts";
 import { authorize, can } from "../../policies.ts";
 import { IdParam, jsonResponses, QueryId } from "../../schemas.ts";
 import { ExtensionBody, ReviewBody, SaveReportBody, VersionBody } from "./schemas.ts";
@@ -33,7 +34,9 @@ const listRoute = createRoute({
       plan: QueryId.optional(),
       agency: QueryId.optional(),
       period: QueryId.optional(),
-      state: z.enum(["not_started", "draft", "submitted", "accepted", "returned"]).optional(),
+      state: z
+        .enum(["not_started", "draft", "awaiting_leader", "submitted", "accepted", "returned"])
+        .optional(),
     }),
   },
   responses: json("Expected reports"),
@@ -118,20 +121,26 @@ export function registerReports(app: OpenAPIHono<AppEnv>) {
     const db = c.get("database").db;
     const ctx = await reportContext(db, id);
     authorize(c, "report:submit", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
-    return c.json(await submitReport(db, id, c.req.valid("json"), actorRef(c), nowOf(c)), 200);
+    const out = await submitReport(db, id, c.req.valid("json"), actorRef(c), nowOf(c));
+    deliverAfterCommit(db);
+    return c.json(out, 200);
   });
   app.openapi(reviewRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
     const ctx = await reportContext(db, id);
     authorize(c, "report:review", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
-    return c.json(await reviewReport(db, id, c.req.valid("json"), actorRef(c), nowOf(c)), 200);
+    const out = await reviewReport(db, id, c.req.valid("json"), actorRef(c), nowOf(c));
+    deliverAfterCommit(db);
+    return c.json(out, 200);
   });
   app.openapi(extendRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
     const ctx = await reportContext(db, id);
     authorize(c, "report:extend", { planId: ctx.planId, agencyId: ctx.agencyId });
-    return c.json(await grantExtension(db, id, c.req.valid("json"), actorRef(c)), 200);
+    const out = await grantExtension(db, id, c.req.valid("json"), actorRef(c), nowOf(c));
+    deliverAfterCommit(db);
+    return c.json(out, 200);
   });
 }

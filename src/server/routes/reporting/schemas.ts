@@ -79,6 +79,8 @@ export const ReviewBody = z.object({
   outcome: z.enum(["accepted", "returned"]),
   comment: z.string().max(5000).nullable().optional(),
 });
+/** The leader sends the draft back to the reporter: the comment is required (issue 9 §2). */
+export const SendBackBody = z.object({ version: Version, comment: z.string().min(1).max(5000) });
 export const ExtensionBody = z.object({ due: isoDate, reason: z.string().min(1).max(2000) });
 export const PlanIdParam = z.object({
   id: QueryId.openapi({ param: { name: "id", in: "path" } }),

@@ -17,6 +17,7 @@ const Notification = z
     title: z.string(),
     body: z.string(),
     link: z.string().nullable(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable(),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })

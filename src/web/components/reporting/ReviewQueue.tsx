@@ -1,9 +1,8 @@
 import { api, itemsOf, useJson } from "../../api.ts";
-import { formatDateTime } from "../../format.ts";
 import { useLang } from "../../lang.tsx";
 import type { ExpectedReport } from "../../reporting-types.ts";
 import { Link } from "../../router.tsx";
-import { PeriodName, StateBadge } from "../ReportBits.tsx";
+import { PeriodName, SentAt, StateBadge } from "../ReportBits.tsx";
 import { ErrorBox, Loading } from "../Status.tsx";
 
 /** Submitted reports waiting for the coordinator, oldest first. */
@@ -16,7 +15,9 @@ export function ReviewQueue({ planId, coordinator }: { planId: number; coordinat
   if (!list.data) return <Loading />;
   const items = itemsOf(list.data)
     .filter((i) => i.state === "submitted")
-    .sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""));
+    .sort((a, b) =>
+      (a.lastSubmittedAt ?? a.submittedAt ?? "").localeCompare(b.lastSubmittedAt ?? b.submittedAt ?? ""),
+    );
   return (
     <section data-testid="review-queue">
       <h2>{t("reviewQueueHeading", { n: items.length })}</h2>
@@ -41,7 +42,9 @@ export function ReviewQueue({ planId, coordinator }: { planId: number; coordinat
               </div>
               <p className="small">
                 {t("reportWord")} <PeriodName period={i.period} /> ·{" "}
-                {t("sentAt", { at: formatDateTime(i.submittedAt) })}
+                <span data-testid="review-sent-at">
+                  <SentAt report={i} />
+                </span>
               </p>
               <Link href={`/reports/${i.id}`} className="button-link" data-testid="review-open">
                 {t(coordinator ? "openToReview" : "openToRead")} →
