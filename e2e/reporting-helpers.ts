@@ -10,13 +10,16 @@ import { collectErrors, newContext, type RunningApp, seen } from "./support.ts";
 export const POLL = { timeout: 15_000, interval: 100 };
 
 /** Like support.ts startApp (fresh database, demo plan and accounts), keeping the database at hand. */
-export async function startAppWithDb(): Promise<RunningApp & { database: Database }> {
+/** `history: true` also writes the demo reporting history (src/db/seed-history.ts), as `npm start` does. */
+export async function startAppWithDb(
+  options: { history?: boolean } = {},
+): Promise<RunningApp & { database: Database }> {
   const { createTestDb } = await import("../src/db/test-db.ts");
   const { seedDemo } = await import("../src/db/seed.ts");
   const { startServer } = await import("../src/server/serve.ts");
   const database = await createTestDb();
   try {
-    const { planId } = await seedDemo(database);
+    const { planId } = await seedDemo(database, () => {}, options);
     const server = await startServer({ db: database, port: 0 });
     return {
       url: server.url,

@@ -23,7 +23,9 @@ const HELP = `kehoach — quản lý thực hiện kế hoạch / run a governme
 Cách dùng / usage:
   kehoach parse FILE                 xem trước kế hoạch dạng JSON, không ghi gì / preview as JSON, writes nothing
   kehoach import FILE [--actor NAME] nhập kế hoạch vào cơ sở dữ liệu / store the plan
-  kehoach serve [--port N] [--seed]  chạy ứng dụng web và API / serve the web app and API
+  kehoach serve [--port N] [--seed [--no-history]]
+                                     chạy ứng dụng web và API; --seed nạp dữ liệu mẫu và lịch sử báo cáo
+                                     minh họa / serve; --seed loads the demo plan and its demo history
   kehoach migrate                    cập nhật cấu trúc cơ sở dữ liệu / apply migrations
   kehoach calendar --year N [--plan ID] [--json]
                                      lịch báo cáo định kỳ, hạn gửi / reporting calendar and deadlines
@@ -106,7 +108,9 @@ async function main(argv: string[]): Promise<number> {
     const database = await openDatabase();
     await database.migrate();
     const seeded = args.includes("--seed")
-      ? await seedDemo(database, (s) => process.stdout.write(`${s}\n`))
+      ? await seedDemo(database, (s) => process.stdout.write(`${s}\n`), {
+          history: !args.includes("--no-history") && process.env.KEHOACH_DEMO_HISTORY !== "0",
+        })
       : null;
     const port = Number(flag(args, "--port") ?? process.env.PORT ?? 3000);
     const server = await startServer({ db: database, port });

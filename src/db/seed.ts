@@ -14,15 +14,42 @@ import { seedProjects } from "./projects/seed.ts";
 import { seedReorganisations } from "./reorganisations/seed.ts";
 import { agencies, plans } from "./schema.ts";
 import { currentAccountAgencies, type DemoAccount, seedAccounts } from "./seed-accounts.ts";
+import { seedHistory } from "./seed-history.ts";
 import { contentHash } from "./store-plan.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEMO_PLAN = path.join(ROOT, "data/plans/tuyen-quang-cong-nghiep-2021-2025.txt");
 export const DEMO_REGISTRY = path.join(ROOT, "data/seeds/tuyen-quang-agencies.json");
 
+export interface SeedOptions {
+  /**
+   * Also write the demo reporting history (src/db/seed-history.ts): `npm start` does; tests
+   * get it only when they ask, so their rounds start from an empty plan.
+   */
+  history?: boolean;
+}
+
 export async function seedDemo(
   database: Database,
   log: (s: string) => void = () => {},
+  options: SeedOptions = {},
+): Promise<{ planId: number; imported: boolean; accounts: DemoAccount[] }> {
+  const seeded = await seedPlan(database, log);
+  if (options.history) {
+    log("Đang ghi lịch sử báo cáo minh họa / writing the demo reporting history…");
+    const h = await seedHistory(database, seeded.planId, log);
+    log(
+      h.seeded
+        ? `Đã ghi lịch sử minh họa: ${h.periods} kỳ, ${h.reports} báo cáo (${h.ms} ms) / demo history: ${h.periods} periods, ${h.reports} reports`
+        : "Kế hoạch đã có kỳ báo cáo, không ghi lịch sử minh họa / the plan has periods: no demo history added",
+    );
+  }
+  return seeded;
+}
+
+async function seedPlan(
+  database: Database,
+  log: (s: string) => void,
 ): Promise<{ planId: number; imported: boolean; accounts: DemoAccount[] }> {
   const { db } = database;
   if (existsSync(DEMO_REGISTRY)) {

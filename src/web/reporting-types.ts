@@ -48,6 +48,8 @@ export interface PeriodRef {
   frequency: Frequency;
   start: string;
   end: string;
+  /** A demo period (src/db/seed-history.ts): shown as "Dữ liệu minh họa". */
+  demo?: boolean;
 }
 
 export interface ExpectedReport {

@@ -84,6 +84,7 @@ export async function listExpected(db: Db, f: ExpectedFilter) {
       frequency: r.period.frequency,
       start: r.period.windowStart,
       end: r.period.windowEnd,
+      demo: r.period.demo,
     },
     agency: { id: r.expected.agencyId, name: r.agencyName },
     due: r.expected.due,

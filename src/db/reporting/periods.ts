@@ -23,6 +23,7 @@ export async function openPeriod(
   frequency: Frequency,
   label: string,
   actor: ActorRef,
+  now = new Date(),
 ) {
   const regime = await getRegime(db, planId);
   if (!regime.frequencies.includes(frequency)) {
@@ -87,7 +88,7 @@ export async function openPeriod(
         windowStart: period.start,
         windowEnd: period.end,
         due,
-        openedAt: new Date(),
+        openedAt: now,
       })
       .returning();
     if (!row) throw new Error("insert period returned nothing");
@@ -130,6 +131,7 @@ export async function listPeriods(db: Db, planId: number) {
     end: r.period.windowEnd,
     due: r.period.due,
     openedAt: r.period.openedAt,
+    demo: r.period.demo,
     expected: toCount(r.expected),
     received: toCount(r.received),
     onTime: toCount(r.onTime),

@@ -4,7 +4,7 @@
  * never silently overwrites).
  */
 
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
 import { stepAllowed } from "../../domain/report-workflow.ts";
 import { UPDATE_STATUSES } from "../../domain/task-status.ts";
@@ -68,6 +68,7 @@ export async function saveDraft(
     indicatorValues?: ReportIndicatorInput[];
   },
   actor: ActorRef,
+  now = new Date(),
 ) {
   return db.transaction(async (tx) => {
     const { period, expected } = await loadExpected(tx as Tx, expectedReportId);
@@ -114,6 +115,7 @@ export async function saveDraft(
           state: "draft",
           version: 1,
           summary: input.summary ?? null,
+          updatedAt: now,
           updatedBy: actor.userId,
         })
         .returning();
@@ -124,29 +126,44 @@ export async function saveDraft(
           state: nextState,
           version: current + 1,
           summary: input.summary ?? report.summary,
-          updatedAt: new Date(),
+          updatedAt: now,
           updatedBy: actor.userId,
         })
         .where(and(eq(reports.id, report.id), eq(reports.version, current)))
         .returning();
     }
     if (!report) throw conflict(current + 1);
-    for (const u of input.updates) {
-      const values = {
-        reportId: report.id,
-        taskId: u.taskId,
-        status: u.status,
-        progress: u.progress ?? null,
-        result: u.result ?? null,
-        productDocument: u.productDocument ?? null,
-        productDate: u.productDate ?? null,
-        difficulties: u.difficulties ?? null,
-        proposals: u.proposals ?? null,
-      };
+    // One statement for every task's update (a report has dozens): upsert by (report, task).
+    // A task named twice keeps its last update, as one upsert per task did.
+    const latest = [...new Map(input.updates.map((u) => [u.taskId, u])).values()];
+    if (latest.length) {
       await tx
         .insert(taskUpdates)
-        .values(values)
-        .onConflictDoUpdate({ target: [taskUpdates.reportId, taskUpdates.taskId], set: values });
+        .values(
+          latest.map((u) => ({
+            reportId: report.id,
+            taskId: u.taskId,
+            status: u.status,
+            progress: u.progress ?? null,
+            result: u.result ?? null,
+            productDocument: u.productDocument ?? null,
+            productDate: u.productDate ?? null,
+            difficulties: u.difficulties ?? null,
+            proposals: u.proposals ?? null,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [taskUpdates.reportId, taskUpdates.taskId],
+          set: {
+            status: sql`excluded.status`,
+            progress: sql`excluded.progress`,
+            result: sql`excluded.result`,
+            productDocument: sql`excluded.product_document`,
+            productDate: sql`excluded.product_date`,
+            difficulties: sql`excluded.difficulties`,
+            proposals: sql`excluded.proposals`,
+          },
+        });
     }
     if (input.indicatorValues)
       await replaceDraftValues(tx as Tx, report.id, expected.agencyId, period.label, input.indicatorValues);

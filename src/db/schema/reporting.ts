@@ -83,6 +83,12 @@ export const reportingPeriods = pgTable(
     windowEnd: date("window_end", { mode: "string" }).notNull(),
     due: date("due", { mode: "string" }).notNull(),
     openedAt: timestamp("opened_at", { withTimezone: true }),
+    /**
+     * Demo history (src/db/seed-history.ts, `npm start`): invented reports to show the loop, never
+     * real reporting. Everything under the period is demo; the UI says "Dữ liệu minh họa" and an
+     * administrator can remove it (removeDemoHistory).
+     */
+    demo: boolean("demo").notNull().default(false),
   },
   (t) => [uniqueIndex("reporting_periods_plan_label_uq").on(t.planId, t.frequency, t.label)],
 );

@@ -63,6 +63,11 @@ function WorkItem({ item, user }: { item: ExpectedReport; user: SessionUser }) {
           {t("reportWord")} <PeriodName period={item.period} />
         </Link>
         <StateBadge state={cellState(item)} late={item.late} />
+        {item.period.demo && (
+          <span className="badge muted" data-testid="demo-badge" title={t("demoDataHint")}>
+            {t("demoData")}
+          </span>
+        )}
       </div>
       <p className="small muted">
         {item.agency.name} · {t(`freq.${item.period.frequency}`)}

@@ -1,0 +1,1 @@
+ALTER TABLE "reporting_periods" ADD COLUMN "demo" boolean DEFAULT false NOT NULL;
