@@ -9,5 +9,6 @@ export * from "./schema/geo.ts";
 export * from "./schema/indicators.ts";
 export * from "./schema/plans.ts";
 export * from "./schema/reporting.ts";
+export * from "./schema/uploads.ts";
 export * from "./schema/urging.ts";
 export * from "./schema/zones.ts";
