@@ -78,9 +78,7 @@ async function openPostgres(url: string, connectionTimeoutMillis: number): Promi
   // The request's query fails with the same error (answered 503); the pool drops the dead
   // client on release (it is no longer queryable) and opens a new one for the next request.
   pool.on("connect", (client) => {
-    client.on("error", (err) =>
-      console.error(`[db] PostgreSQL connection lost in use: ${describeError(err)}`),
-    );
+    client.on("error", (err) => console.error(`[db] PostgreSQL connection lost in use: ${describeError(err)}`));
   });
   // Fail early with a clear message rather than on the first query.
   const probe = await pool.connect();
