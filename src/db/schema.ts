@@ -10,5 +10,6 @@ export * from "./schema/indicators.ts";
 export * from "./schema/plans.ts";
 export * from "./schema/reorganisations.ts";
 export * from "./schema/reporting.ts";
+export * from "./schema/uploads.ts";
 export * from "./schema/urging.ts";
 export * from "./schema/zones.ts";

@@ -5,6 +5,7 @@
  * store and serve is produced once, with its hash. The request loop never parses the layer.
  */
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { AppError, type FieldProblem } from "../../domain/errors.ts";
 import { checkBoundaryLayer, countPositions } from "../../domain/geojson-check.ts";
 
@@ -16,6 +17,11 @@ export const MAX_LAYER_POSITIONS = 200_000;
 export interface PreparedLayer {
   /** The GeoJSON as JSON text, stored and served as is. */
   geojsonText: string;
+  /**
+   * geojsonText gzip-compressed, base64: what geo_layers stores (compressed here, in the worker
+   * thread, so neither the request loop nor PGlite's one connection spends the time).
+   */
+  geojsonGzip: string;
   sha256: string;
   attribution: string;
   source: string;
@@ -107,6 +113,7 @@ export function prepareLayerBody(text: string): PreparedLayer {
   if (Buffer.byteLength(geojsonText) > MAX_LAYER_BYTES) throw layerTooLarge(Buffer.byteLength(geojsonText));
   return {
     geojsonText,
+    geojsonGzip: gzipSync(geojsonText, { level: 6 }).toString("base64"),
     sha256: createHash("sha256").update(geojsonText).digest("hex"),
     attribution: (b.attribution as string).trim(),
     source: (b.source as string).trim(),

@@ -8,6 +8,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
 import { desc, eq, sql } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
 import { appendAudit } from "../audit.ts";
@@ -16,6 +18,7 @@ import type { ActorRef } from "../reporting/actor.ts";
 import { geoLayers } from "../schema.ts";
 import type { PreparedLayer } from "./layer-input.ts";
 
+const gunzipAsync = promisify(gunzip);
 const GEO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../data/geo");
 
 /** The layers the map knows; only these may be served or replaced. */
@@ -123,13 +126,19 @@ export async function newestUpload(db: Db, file: GeoFile) {
   return row ?? null;
 }
 
-/** An upload's GeoJSON as the database's JSON text (never parsed into objects here). */
+/**
+ * An upload's GeoJSON text (never parsed into objects here): the stored gzip, unpacked off the
+ * loop (libuv's pool), or for an upload stored before geojson_gzip its jsonb as the database's
+ * JSON text — every upload stays readable.
+ */
 export async function uploadText(db: Db, id: number): Promise<string> {
   const [row] = await db
-    .select({ text: sql<string>`${geoLayers.geojson}::text` })
+    .select({ gzip: geoLayers.geojsonGzip, text: sql<string | null>`${geoLayers.geojson}::text` })
     .from(geoLayers)
     .where(eq(geoLayers.id, id));
   if (!row) throw new Error(`geo layer ${id} vanished`);
+  if (row.gzip !== null) return (await gunzipAsync(Buffer.from(row.gzip, "base64"))).toString("utf8");
+  if (row.text === null) throw new Error(`geo layer ${id} has no GeoJSON`);
   return row.text;
 }
 
@@ -147,7 +156,8 @@ export function shippedText(file: GeoFile): string {
 
 /**
  * Stores a replacement checked by prepareLayerBody (layer-input.ts, run in a worker): its JSON
- * text goes to the database as is, with its source, attribution and hash, audited.
+ * text, gzip-compressed by the worker, goes to the database as one short text value (a 5.5 MB
+ * jsonb held PGlite's one connection for up to 0.9 s), with its source, attribution and hash.
  */
 export async function replaceGeoLayer(
   db: Db,
@@ -161,7 +171,7 @@ export async function replaceGeoLayer(
       .insert(geoLayers)
       .values({
         layer: file,
-        geojson: sql`${input.geojsonText}::jsonb`,
+        geojsonGzip: input.geojsonGzip,
         attribution,
         source,
         sha256,

@@ -4,9 +4,10 @@
  * uploaded — count, per-indicator counts, the id ranges and a digest that recomputes from the
  * stored rows — without carrying every figure (it used to hold all of them, seconds of hashing).
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../domain/errors.ts";
+import { toCount } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";
 import { auditLog, indicators, indicatorValues } from "../schema.ts";
 import { seedDemo } from "../seed.ts";
@@ -105,6 +106,54 @@ describe("storing a large upload", () => {
     expect((err as AppError).details?.rows).toEqual([
       expect.objectContaining({ line: ROWS + 1, column: "value" }),
     ]);
+    expect((await lastUploadAudit())?.id).toBe(before);
+  });
+
+  it("other users' queries run while the rows are stored, and see none of them until all are visible", async () => {
+    const count = async () => {
+      const r = (await database.db.execute(sql`
+        select (select count(*) from indicator_value_staging) as staged,
+               (select count(*) from indicator_values where source = 'song song') as visible`)) as unknown as {
+        rows: { staged: unknown; visible: unknown }[];
+      };
+      const row = r.rows[0] as { staged: unknown; visible: unknown };
+      return { staged: toCount(row.staged), visible: toCount(row.visible) };
+    };
+    const seen: { staged: number; visible: number }[] = [];
+    let done = false;
+    const storing = upload("parallel.csv", "song song").finally(() => {
+      done = true;
+    });
+    // Each probe waits a turn of the loop, as a request arriving over the network does.
+    while (!done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(await count());
+    }
+    await storing;
+    // Answered while rows were being stored (on PGlite a single storing transaction made every
+    // other query wait for its end), never seeing a part of the upload.
+    expect(seen.some((s) => s.staged > 0 && s.visible === 0)).toBe(true);
+    expect(seen.every((s) => s.visible === 0 || s.visible === ROWS)).toBe(true);
+    expect(await count()).toEqual({ staged: 0, visible: ROWS });
+  });
+
+  it("a failure while making the rows visible stores none and leaves nothing staged", async () => {
+    await database.db.execute(sql`
+      create function refuse_boom() returns trigger language plpgsql as $$
+      begin if new.source = 'boom' then raise exception 'refused'; end if; return new; end $$`);
+    await database.db.execute(
+      sql`create trigger refuse_boom before insert on indicator_values for each row execute function refuse_boom()`,
+    );
+    const before = (await lastUploadAudit())?.id;
+    await expect(upload("boom.csv", "boom")).rejects.toThrow();
+    await database.db.execute(sql`drop trigger refuse_boom on indicator_values`);
+    const left = (await database.db.execute(sql`
+      select (select count(*) from indicator_value_staging) as staged,
+             (select count(*) from indicator_values where source = 'boom') as visible`)) as unknown as {
+      rows: { staged: unknown; visible: unknown }[];
+    };
+    expect(toCount(left.rows[0]?.staged)).toBe(0);
+    expect(toCount(left.rows[0]?.visible)).toBe(0);
     expect((await lastUploadAudit())?.id).toBe(before);
   });
 

@@ -2,18 +2,19 @@
  * Storing a checked upload (upload.ts) without holding the request loop: a file at the 5,000-row
  * limit used to spend seconds of blocked event loop here — one revision search over every stored
  * figure per row, every row's full insert returned and presented, and an audit row holding all
- * 5,000 figures (hashed as canonical JSON, written as a 3 MB jsonb). Now the revision links come
- * from one query, rows go in statements of CHUNK rows with the loop given back between them (on
- * PGlite the engine runs in this process, so one huge statement blocks everyone), and the audit
- * row keeps a digest, counts and the id ranges instead of the figures (uploadDigest).
+ * 5,000 figures (hashed as canonical JSON, written as a 3 MB jsonb). Now rows are staged in
+ * statements of CHUNK rows with the loop given back between them (on PGlite the engine runs in
+ * this process and has one connection, so one huge statement or transaction blocks everyone),
+ * one short transaction makes them visible with their revision links, and the audit row keeps a
+ * digest, counts and the id ranges instead of the figures (uploadDigest).
  */
-import { createHash } from "node:crypto";
-import { asc, desc, getTableColumns, inArray, sql } from "drizzle-orm";
+import { createHash, randomUUID } from "node:crypto";
+import { and, asc, eq, getTableColumns, inArray, lt, sql } from "drizzle-orm";
 import type { ValueKind } from "../../domain/indicator-values.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";
-import { indicatorValues } from "../schema.ts";
+import { indicatorValueStaging, indicatorValues } from "../schema.ts";
 import type { UploadRow } from "./upload-read.ts";
 import { type IndicatorRow, type PresentedValue, parseKind, presentValue, type ValueRow } from "./values.ts";
 
@@ -21,6 +22,9 @@ import { type IndicatorRow, type PresentedValue, parseKind, presentValue, type V
 export const CHUNK = 250;
 /** How many stored figures the answer shows (the web page shows only the count). */
 export const SHOWN_VALUES = 20;
+
+/** A staged batch older than this was left by a crash (an upload stores in seconds). */
+const STALE_MS = 24 * 3600 * 1000;
 
 /** Gives the event loop a turn, so other users' requests interleave with a long job. */
 export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -39,30 +43,6 @@ export async function figuresForCheck(db: Db | Tx, indicatorIds: readonly number
     .where(inArray(indicatorValues.indicatorId, [...indicatorIds]))
     .orderBy(asc(indicatorValues.enteredAt), asc(indicatorValues.id));
   return rows.map((r) => ({ ...r, comment: null }));
-}
-
-const keyOf = (indicatorId: number, period: string, scope: string, kind: string) =>
-  `${indicatorId}\u0000${period}\u0000${scope}\u0000${kind}`;
-
-/**
- * The figure each new one revises, as revisedBy (values.ts) chooses it — the latest entered of
- * the same indicator, period, scope and kind — for all of them in one query.
- */
-async function latestByKey(tx: Tx, indicatorIds: readonly number[]): Promise<Map<string, number>> {
-  if (indicatorIds.length === 0) return new Map();
-  const v = indicatorValues;
-  const rows = await tx
-    .selectDistinctOn([v.indicatorId, v.period, v.scope, v.kind], {
-      id: v.id,
-      indicatorId: v.indicatorId,
-      period: v.period,
-      scope: v.scope,
-      kind: v.kind,
-    })
-    .from(v)
-    .where(inArray(v.indicatorId, [...indicatorIds]))
-    .orderBy(v.indicatorId, v.period, v.scope, v.kind, desc(v.enteredAt), desc(v.id));
-  return new Map(rows.map((r) => [keyOf(r.indicatorId, r.period, r.scope, r.kind), r.id]));
 }
 
 /** One stored figure as uploadDigest reads it (a row of indicator_values, with its code). */
@@ -119,11 +99,19 @@ export interface UploadAudit {
 }
 
 /**
- * Stores the checked rows of an upload inside the caller's transaction, with its audit row.
+ * Stores the checked rows of an upload, all or nothing, with its audit row, without holding
+ * the database for long (issue 8: on PGlite one connection serves every user, and a 5,000-row
+ * transaction made them all wait ~0.8 s). The rows are staged (indicator_value_staging, which
+ * no reader of figures reads) in statements of CHUNK rows with the loop given back between
+ * them, each taking its final id from indicator_values' sequence; then one transaction copies
+ * the batch into indicator_values — each figure revising the latest one of its indicator,
+ * period, scope and kind stored before (as revisedBy in values.ts chooses it) — and appends the
+ * audit row. Other users see none of the figures until that commit and all of them after it; a
+ * failure anywhere leaves none. The staged batch is deleted either way.
  * Answers the count and the first SHOWN_VALUES figures as stored.
  */
 export async function storeUploadRows(
-  tx: Tx,
+  db: Db,
   rows: readonly UploadRow[],
   byCode: ReadonlyMap<string, IndicatorRow>,
   actor: ActorRef,
@@ -131,77 +119,108 @@ export async function storeUploadRows(
   file: string,
   planId: number | null,
 ): Promise<{ stored: number; values: PresentedValue[] }> {
-  const ids = [...new Set(rows.map((r) => (byCode.get(r.indicator) as IndicatorRow).id))];
-  const latest = await latestByKey(tx, ids);
   const records = rows.map((r) => {
     const ind = byCode.get(r.indicator) as IndicatorRow;
-    const kind = parseKind(r.kind) as ValueKind;
     return {
       indicatorId: ind.id,
       period: r.period,
       scope: r.scope,
-      kind,
+      kind: parseKind(r.kind) as ValueKind,
       value: r.value as number,
       source: r.source,
       comment: r.comment || null,
-      revisesId: latest.get(keyOf(ind.id, r.period, r.scope, kind)) ?? null,
-      origin: "upload" as const,
       enteredBy: actor.userId,
       enteredAt: now,
     };
   });
+  const batch = randomUUID();
+  const staging = indicatorValueStaging;
+  // A batch left by a crash between staging and copying is never read; the next upload drops it.
+  await db.delete(staging).where(lt(staging.stagedAt, new Date(now.getTime() - STALE_MS)));
   const storedIds: number[] = [];
-  for (let i = 0; i < records.length; i += CHUNK) {
-    if (i > 0) await breathe();
-    const part = records.slice(i, i + CHUNK);
-    const col = <T>(f: (r: (typeof records)[number]) => T) => part.map(f);
-    // One array per column (unnest), not one parameter per cell: building 2,750 parameters a
-    // chunk cost more than storing them. The ids come back in the arrays' order (the test
-    // recomputes the digest from the stored rows on both engines).
-    const got = await tx.execute(sql`
-      insert into indicator_values
-        (indicator_id, period, scope, kind, value, source, comment, revises_id, origin, entered_by, entered_at)
-      select * from unnest(
-        ${sql.param(col((r) => r.indicatorId))}::int[], ${sql.param(col((r) => r.period))}::text[],
-        ${sql.param(col((r) => r.scope))}::text[], ${sql.param(col((r) => r.kind))}::text[],
-        ${sql.param(col((r) => r.value))}::float8[], ${sql.param(col((r) => r.source))}::text[],
-        ${sql.param(col((r) => r.comment))}::text[], ${sql.param(col((r) => r.revisesId))}::int[],
-        ${sql.param(col((r) => r.origin))}::text[], ${sql.param(col((r) => r.enteredBy))}::int[],
-        ${sql.param(col((r) => r.enteredAt.toISOString()))}::timestamptz[]
-      )
-      returning id`);
-    for (const g of (got as unknown as { rows: { id: number }[] }).rows) storedIds.push(Number(g.id));
+  try {
+    for (let i = 0; i < records.length; i += CHUNK) {
+      if (i > 0) await breathe();
+      const part = records.slice(i, i + CHUNK);
+      const col = <T>(f: (r: (typeof records)[number]) => T) => part.map(f);
+      // One array per column (unnest), not one parameter per cell: building 2,750 parameters a
+      // chunk cost more than storing them. The ids are taken and come back in the arrays'
+      // order (the test recomputes the digest from the stored rows on both engines).
+      const got = await db.execute(sql`
+        insert into indicator_value_staging
+          (batch, id, indicator_id, period, scope, kind, value, source, comment, entered_by, entered_at)
+        select ${batch}, nextval(pg_get_serial_sequence('indicator_values', 'id')), * from unnest(
+          ${sql.param(col((r) => r.indicatorId))}::int[], ${sql.param(col((r) => r.period))}::text[],
+          ${sql.param(col((r) => r.scope))}::text[], ${sql.param(col((r) => r.kind))}::text[],
+          ${sql.param(col((r) => r.value))}::float8[], ${sql.param(col((r) => r.source))}::text[],
+          ${sql.param(col((r) => r.comment))}::text[], ${sql.param(col((r) => r.enteredBy))}::int[],
+          ${sql.param(col((r) => r.enteredAt.toISOString()))}::timestamptz[]
+        )
+        returning id`);
+      for (const g of (got as unknown as { rows: { id: number }[] }).rows) storedIds.push(Number(g.id));
+    }
+    await breathe();
+    const codeOfId = new Map([...byCode.values()].map((i) => [i.id, i]));
+    const counts: Record<string, number> = {};
+    const figures: DigestedFigure[] = records.map((r, i) => {
+      const code = (codeOfId.get(r.indicatorId) as IndicatorRow).code;
+      counts[code] = (counts[code] ?? 0) + 1;
+      return { ...r, id: storedIds[i] as number, indicator: code };
+    });
+    const after: UploadAudit = {
+      file,
+      count: records.length,
+      indicators: counts,
+      ids: idRanges(storedIds),
+      digest: uploadDigest(figures),
+    };
+    await breathe();
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`
+        insert into indicator_values
+          (id, indicator_id, period, scope, kind, value, source, comment, revises_id, origin, entered_by, entered_at)
+        select s.id, s.indicator_id, s.period, s.scope, s.kind, s.value, s.source, s.comment,
+          (select v.id from indicator_values v
+            where v.indicator_id = s.indicator_id and v.scope = s.scope and v.period = s.period and v.kind = s.kind
+            order by v.entered_at desc, v.id desc limit 1),
+          'upload', s.entered_by, s.entered_at
+        from indicator_value_staging s where s.batch = ${batch}`);
+      await appendAudit(tx, {
+        actor: actor.username,
+        action: "indicator_value.upload",
+        entity: "indicator_values",
+        entityId: planId,
+        planId,
+        after,
+      });
+    });
+    const shown = await db
+      .select()
+      .from(indicatorValues)
+      .where(inArray(indicatorValues.id, storedIds.slice(0, SHOWN_VALUES)))
+      .orderBy(asc(indicatorValues.id));
+    return {
+      stored: records.length,
+      values: shown.map((v) => presentValue(v, codeOfId.get(v.indicatorId) as IndicatorRow)),
+    };
+  } finally {
+    await dropBatch(db, batch, storedIds);
   }
-  await breathe();
-  const codeOfId = new Map([...byCode.values()].map((i) => [i.id, i]));
-  const counts: Record<string, number> = {};
-  const figures: DigestedFigure[] = records.map((r, i) => {
-    const code = (codeOfId.get(r.indicatorId) as IndicatorRow).code;
-    counts[code] = (counts[code] ?? 0) + 1;
-    return { ...r, id: storedIds[i] as number, indicator: code };
-  });
-  const after: UploadAudit = {
-    file,
-    count: records.length,
-    indicators: counts,
-    ids: idRanges(storedIds),
-    digest: uploadDigest(figures),
-  };
-  await appendAudit(tx, {
-    actor: actor.username,
-    action: "indicator_value.upload",
-    entity: "indicator_values",
-    entityId: planId,
-    planId,
-    after,
-  });
-  const shown = await tx
-    .select()
-    .from(indicatorValues)
-    .where(inArray(indicatorValues.id, storedIds.slice(0, SHOWN_VALUES)))
-    .orderBy(asc(indicatorValues.id));
-  return {
-    stored: records.length,
-    values: shown.map((v) => presentValue(v, codeOfId.get(v.indicatorId) as IndicatorRow)),
-  };
+}
+
+/** Deletes a staged batch in statements of CHUNK rows, the loop given back between them. */
+async function dropBatch(db: Db, batch: string, ids: readonly number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await breathe();
+    await db
+      .delete(indicatorValueStaging)
+      .where(
+        and(
+          eq(indicatorValueStaging.batch, batch),
+          inArray(indicatorValueStaging.id, ids.slice(i, i + CHUNK)),
+        ),
+      );
+  }
+  // Rows staged by a statement that failed after inserting (none today) go too.
+  await db.delete(indicatorValueStaging).where(eq(indicatorValueStaging.batch, batch));
 }

@@ -227,8 +227,6 @@ export async function uploadIndicatorValues(
     );
   }
   const now = options.now ?? new Date();
-  const result = await db.transaction((tx) =>
-    storeUploadRows(tx, rows, byCode, actor, now, file.name, context.planId ?? null),
-  );
+  const result = await storeUploadRows(db, rows, byCode, actor, now, file.name, context.planId ?? null);
   return { file: file.name, ...result };
 }
