@@ -27,6 +27,8 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "VERSION_CONFLICT"
   | "INVALID_STATE"
+  | "REPORT_LEAD_TASKS_UNREPORTED"
+  | "REPORT_UNREPORTED_CONFIRM"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
 
@@ -82,6 +84,10 @@ const STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   VERSION_CONFLICT: 409,
   INVALID_STATE: 409,
+  /** Sending with a lead task not reported on: the lead answers for it (Decree 09/2019 Art. 8). */
+  REPORT_LEAD_TASKS_UNREPORTED: 422,
+  /** Sending with coordinated tasks not reported on: allowed once the sender confirms. */
+  REPORT_UNREPORTED_CONFIRM: 409,
   /** The database connection was lost or cannot be opened: nothing was done, try again. */
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,

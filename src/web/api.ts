@@ -145,6 +145,7 @@ export const api = {
     `/api/expected-reports${query(q)}`,
   report: (id: number) => `/api/reports/${id}`,
   submit: (id: number) => `/api/reports/${id}/submit`,
+  previousAnswers: (id: number) => `/api/reports/${id}/previous`,
   review: (id: number) => `/api/reports/${id}/review`,
   extension: (expectedId: number) => `/api/expected-reports/${expectedId}/extension`,
   attachments: (id: number) => `/api/reports/${id}/attachments`,

@@ -23,7 +23,8 @@ export type TaskUpdateStatus = (typeof TASK_UPDATE_STATUSES)[number];
 /** One task's update as the editor sends it. */
 export interface TaskUpdateInput {
   taskId: number;
-  status: TaskUpdateStatus;
+  /** null: not reported on — the task's saved update, if any, is removed (issue 9 §3). */
+  status: TaskUpdateStatus | null;
   progress?: number | null;
   result?: string | null;
   productDocument?: string | null;
@@ -129,6 +130,12 @@ export async function saveDraft(
     }
     if (!report) throw conflict(current + 1);
     for (const u of input.updates) {
+      if (u.status === null) {
+        await tx
+          .delete(taskUpdates)
+          .where(and(eq(taskUpdates.reportId, report.id), eq(taskUpdates.taskId, u.taskId)));
+        continue;
+      }
       const values = {
         reportId: report.id,
         taskId: u.taskId,
