@@ -127,7 +127,6 @@ export function ReportPage({ id, user }: { id: number; user: SessionUser }) {
         </p>
       )}
       <ReturnedBanner detail={detail} />
-      {coordinator && state === "submitted" && <ReviewPanel reportId={id} onDone={setDetail} />}
       <ReportForm
         key={open ? "open" : "closed"}
         id={id}
@@ -136,6 +135,9 @@ export function ReportPage({ id, user }: { id: number; user: SessionUser }) {
         editable={editable}
         canSubmit={submitter}
       />
+      {coordinator && state === "submitted" && (
+        <ReviewPanel reportId={id} onDone={setDetail} detail={detail} />
+      )}
       <VersionHistory versions={detail.report.versions} tasks={detail.tasks} />
       {extending && (
         <Modal title={t("extensionHeading")} onClose={() => setExtending(false)} testid="extension-dialog">
