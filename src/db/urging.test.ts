@@ -16,6 +16,7 @@ import { openPeriod } from "./reporting/periods.ts";
 import { saveRegime } from "./reporting/regime.ts";
 import { tasksToReport } from "./reporting/report-tasks.ts";
 import { grantExtension, saveDraft, submitReport } from "./reporting/reports.ts";
+import { answerAll } from "./reporting/test-answers.ts";
 import {
   agencies,
   auditLog,
@@ -167,7 +168,12 @@ beforeAll(async () => {
   );
 
   const cLeader: ActorRef = { userId: user.cLeader, username: "c.leader" };
-  await saveDraft(db, er.c, { version: 0, summary: "Báo cáo quý I/2022", updates: [] }, cLeader);
+  await saveDraft(
+    db,
+    er.c,
+    { version: 0, summary: "Báo cáo quý I/2022", updates: await answerAll(db, er.c) },
+    cLeader,
+  );
   await submitReport(db, er.c, { version: 1 }, cLeader, new Date("2022-03-10T03:00:00Z"));
   // B has a draft, A has not started.
   await saveDraft(

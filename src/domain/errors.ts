@@ -29,6 +29,8 @@ export type ErrorCode =
   | "INVALID_STATE"
   | "REORGANISATION_IN_EFFECT"
   | "NO_LEADER"
+  | "REPORT_LEAD_TASKS_UNREPORTED"
+  | "REPORT_UNREPORTED_CONFIRM"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
 
@@ -88,6 +90,10 @@ const STATUS: Record<ErrorCode, number> = {
   REORGANISATION_IN_EFFECT: 409,
   /** The agency has no leader account: nobody could approve its report (issue 9 §2). */
   NO_LEADER: 409,
+  /** Sending with a lead task not reported on: the lead answers for it (Decree 09/2019 Art. 8). */
+  REPORT_LEAD_TASKS_UNREPORTED: 422,
+  /** Sending with coordinated tasks not reported on: allowed once the sender confirms. */
+  REPORT_UNREPORTED_CONFIRM: 409,
   /** The database connection was lost or cannot be opened: nothing was done, try again. */
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -148,6 +148,7 @@ export const api = {
   sendToLeader: (id: number) => `/api/reports/${id}/send-to-leader`,
   takeBack: (id: number) => `/api/reports/${id}/take-back`,
   sendBack: (id: number) => `/api/reports/${id}/send-back`,
+  previousAnswers: (id: number) => `/api/reports/${id}/previous`,
   review: (id: number) => `/api/reports/${id}/review`,
   extension: (expectedId: number) => `/api/expected-reports/${expectedId}/extension`,
   attachments: (id: number) => `/api/reports/${id}/attachments`,

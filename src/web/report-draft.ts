@@ -12,7 +12,8 @@ import type {
 } from "./reporting-types.ts";
 
 export interface UpdateForm {
-  status: UpdateStatus;
+  /** "" = not reported on yet: a task starts so, never preset to "Chưa triển khai" (issue 9 §3). */
+  status: UpdateStatus | "";
   progress: string;
   result: string;
   productDocument: string;
@@ -46,7 +47,7 @@ export interface LocalDraft {
 }
 
 export const emptyUpdate = (): UpdateForm => ({
-  status: "not_started",
+  status: "",
   progress: "",
   result: "",
   productDocument: "",
@@ -180,6 +181,8 @@ export function saveBody(
     summary: text(form.summary),
     updates: tasks.map((task) => {
       const u = form.updates[String(task.id)] ?? emptyUpdate();
+      // Not reported: null takes back an answer saved before (no update row = not reported).
+      if (u.status === "") return { taskId: task.id, status: null };
       const progress = u.progress.trim() === "" ? null : Number(u.progress);
       const withProduct = u.status === "done_with_product";
       return {
@@ -210,6 +213,7 @@ export function checkValues(form: ReportForm): Record<string, FieldProblem> {
 export function checkForm(form: ReportForm): Record<string, Partial<Record<keyof UpdateForm, FieldProblem>>> {
   const out: Record<string, Partial<Record<keyof UpdateForm, FieldProblem>>> = {};
   for (const [taskId, u] of Object.entries(form.updates)) {
+    if (u.status === "") continue;
     const p: Partial<Record<keyof UpdateForm, FieldProblem>> = {};
     if (u.status === "done_with_product" && !u.productDocument.trim())
       p.productDocument = "productDocumentRequired";

@@ -47,11 +47,17 @@ describe("report form", () => {
   it("requires the product document and a 0–100 progress", () => {
     const f = formOf(null, [], tasks);
     f.updates["1"] = { ...emptyUpdate(), status: "done_with_product" };
-    f.updates["2"] = { ...emptyUpdate(), progress: "120" };
+    f.updates["2"] = { ...emptyUpdate(), status: "in_progress", progress: "120" };
     expect(checkForm(f)).toEqual({
       "1": { productDocument: "productDocumentRequired" },
       "2": { progress: "progressRange" },
     });
+  });
+  it("starts every task as not reported (never preset to not started) and sends it as status null", () => {
+    const f = formOf(null, [], tasks);
+    expect(Object.values(f.updates).map((u) => u.status)).toEqual(tasks.map(() => ""));
+    const body = saveBody(f, tasks, 0);
+    expect(body.updates.map((u) => u.status)).toEqual(tasks.map(() => null));
   });
   it("puts back only what the user changed over the newer version", () => {
     const base: ReportForm = formOf("old", [], tasks);

@@ -4,7 +4,7 @@
  * never silently overwrites).
  */
 
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
 import { stepAllowed } from "../../domain/report-workflow.ts";
 import { UPDATE_STATUSES } from "../../domain/task-status.ts";
@@ -24,7 +24,8 @@ export type TaskUpdateStatus = (typeof TASK_UPDATE_STATUSES)[number];
 /** One task's update as the editor sends it. */
 export interface TaskUpdateInput {
   taskId: number;
-  status: TaskUpdateStatus;
+  /** null: not reported on — the task's saved update, if any, is removed (issue 9 §3). */
+  status: TaskUpdateStatus | null;
   progress?: number | null;
   result?: string | null;
   productDocument?: string | null;
@@ -133,9 +134,15 @@ export async function saveDraft(
         .returning();
     }
     if (!report) throw conflict(current + 1);
-    // One statement for every task's update (a report has dozens): upsert by (report, task).
-    // A task named twice keeps its last update, as one upsert per task did.
-    const latest = [...new Map(input.updates.map((u) => [u.taskId, u])).values()];
+    // One statement for every task's answer (a report has dozens): upsert by (report, task);
+    // a task named twice keeps its last update. `status: null` takes an answer back (not reported).
+    const named = [...new Map(input.updates.map((u) => [u.taskId, u])).values()];
+    const cleared = named.filter((u) => u.status === null).map((u) => u.taskId);
+    if (cleared.length)
+      await tx
+        .delete(taskUpdates)
+        .where(and(eq(taskUpdates.reportId, report.id), inArray(taskUpdates.taskId, cleared)));
+    const latest = named.filter((u): u is typeof u & { status: string } => u.status !== null);
     if (latest.length) {
       await tx
         .insert(taskUpdates)

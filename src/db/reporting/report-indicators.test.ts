@@ -16,6 +16,7 @@ import { listExpected } from "./expected.ts";
 import { openPeriod } from "./periods.ts";
 import { defaultScope, publishAcceptedValues } from "./report-indicators.ts";
 import { getReport, reviewReport, saveDraft, submitReport } from "./reports.ts";
+import { answerAll } from "./test-answers.ts";
 
 const VALUE = "industrial_production_value_2010_prices";
 let db: TestDatabase;
@@ -133,7 +134,7 @@ describe("draft → submit → return → resubmit → accept", () => {
     const d = await saveDraft(
       db.db,
       sctReport,
-      { version: 0, updates: [], indicatorValues: [jump] },
+      { version: 0, updates: await answerAll(db.db, sctReport), indicatorValues: [jump] },
       reporter,
     );
     expect(d.report.indicatorValues).toMatchObject([{ ...jump, period: "2025-Q2", comment: null }]);

@@ -6,6 +6,7 @@
 
 import { asc, count, eq } from "drizzle-orm";
 import { stepAllowed } from "../../domain/report-workflow.ts";
+import { assertReportComplete } from "../../domain/report-completeness.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { toCount } from "../connection.ts";
@@ -15,12 +16,13 @@ import { notifyHandoff } from "./handoff-notify.ts";
 import { conflict, invalidState } from "./report-errors.ts";
 import { checkReportValues, draftValues, refuseValues } from "./report-indicators.ts";
 import { getReport, loadExpected, vnDate } from "./report-read.ts";
+import { tasksToReport } from "./report-tasks.ts";
 
 /** The leader approves and submits: the draft is frozen as a new version; lateness is recorded. */
 export async function submitReport(
   db: Db,
   expectedReportId: number,
-  input: { version: number },
+  input: { version: number; confirmUnreported?: boolean },
   actor: ActorRef,
   now = new Date(),
   options: { email?: boolean } = {},
@@ -45,6 +47,12 @@ export async function submitReport(
       .from(taskUpdates)
       .where(eq(taskUpdates.reportId, report.id))
       .orderBy(asc(taskUpdates.id));
+    // Every task must be answered: a lead task unreported is refused, a coordinated one confirmed.
+    assertReportComplete(
+      await tasksToReport(tx as Tx, period.planId, expected.agencyId, period.windowEnd),
+      updates.map((u) => u.taskId),
+      input.confirmUnreported === true,
+    );
     // A figure submitted must pass every rule: a jump needs its comment now (Decree 09 Art. 8).
     const indicatorValues = await draftValues(tx as Tx, report.id);
     const checked = await checkReportValues(tx as Tx, expected.agencyId, period.label, indicatorValues);

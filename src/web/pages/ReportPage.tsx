@@ -141,7 +141,6 @@ export function ReportPage({ id, user }: { id: number; user: SessionUser }) {
       {mine && (
         <HandoffPanel id={id} detail={detail} reporter={reporter} leader={leader} onDone={setDetail} />
       )}
-      {coordinator && state === "submitted" && <ReviewPanel reportId={id} onDone={setDetail} />}
       <ReportForm
         key={open && editable ? "open" : "closed"}
         id={id}
@@ -150,6 +149,9 @@ export function ReportPage({ id, user }: { id: number; user: SessionUser }) {
         editable={editable}
         canSubmit={submitter}
       />
+      {coordinator && state === "submitted" && (
+        <ReviewPanel reportId={id} onDone={setDetail} detail={detail} />
+      )}
       <VersionHistory versions={detail.report.versions} tasks={detail.tasks} />
       {extending && (
         <Modal title={t("extensionHeading")} onClose={() => setExtending(false)} testid="extension-dialog">

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listExpected } from "../../../db/reporting/expected.ts";
+import { previousAnswers } from "../../../db/reporting/report-previous.ts";
 import {
   getReport,
   grantExtension,
@@ -13,7 +14,7 @@ import type { AppEnv } from "../../env.ts";
 import { deliverAfterCommit } from "../../mail-after-commit.ts";
 import { authorize, can } from "../../policies.ts";
 import { IdParam, jsonResponses, QueryId } from "../../schemas.ts";
-import { ExtensionBody, ReviewBody, SaveReportBody, VersionBody } from "./schemas.ts";
+import { ExtensionBody, ReviewBody, SaveReportBody, SubmitBody } from "./schemas.ts";
 
 const json = (description: string) => ({
   ...jsonResponses(description),
@@ -49,6 +50,14 @@ const getRoute = createRoute({
   request: { params: IdParam },
   responses: json("The report"),
 });
+const previousRoute = createRoute({
+  method: "get",
+  path: "/api/reports/{id}/previous",
+  tags: ["reports"],
+  summary: "The agency's latest accepted report before this one: what it said of each task",
+  request: { params: IdParam },
+  responses: json("The previous period's answers"),
+});
 const saveRoute = createRoute({
   method: "put",
   path: "/api/reports/{id}",
@@ -63,7 +72,7 @@ const submitRoute = createRoute({
   path: "/api/reports/{id}/submit",
   tags: ["reports"],
   summary: "Approve and submit (agency leader); lateness is recorded",
-  request: { params: IdParam, ...body(VersionBody) },
+  request: { params: IdParam, ...body(SubmitBody) },
   responses: json("The submitted report"),
 });
 const reviewRoute = createRoute({
@@ -108,6 +117,13 @@ export function registerReports(app: OpenAPIHono<AppEnv>) {
     const ctx = await reportContext(db, id);
     authorize(c, "report:read", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
     return c.json(await getReport(db, id), 200);
+  });
+  app.openapi(previousRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const db = c.get("database").db;
+    const ctx = await reportContext(db, id);
+    authorize(c, "report:read", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
+    return c.json(await previousAnswers(db, id), 200);
   });
   app.openapi(saveRoute, async (c) => {
     const { id } = c.req.valid("param");

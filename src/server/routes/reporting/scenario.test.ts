@@ -48,11 +48,14 @@ async function draft(who: string, agency: string, updates: Record<string, Record
   const got = await call<ReportJson>(app, s[who] ?? null, "GET", `/api/reports/${id}`);
   expect(got.status).toBe(200);
   const byCode = new Map(got.body.tasks.map((t) => [t.code, t.id]));
-  const list = Object.entries(updates).map(([code, u]) => {
+  const list: Record<string, unknown>[] = Object.entries(updates).map(([code, u]) => {
     const taskId = byCode.get(code);
     if (!taskId) throw new Error(`${agency} does not report on ${code}`);
     return { taskId, ...u };
   });
+  // Every task is answered: the ones the test does not name, explicitly as not started.
+  const named = new Set(list.map((u) => u.taskId as number));
+  for (const t of got.body.tasks) if (!named.has(t.id)) list.push({ taskId: t.id, status: "not_started" });
   const saved = await call<ReportJson>(app, s[who] ?? null, "PUT", `/api/reports/${id}`, {
     version: got.body.report.version,
     summary: `Báo cáo của ${agency}`,

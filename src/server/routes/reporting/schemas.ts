@@ -34,7 +34,8 @@ const text = (max: number) => z.string().max(max).nullable().optional();
 
 export const TaskUpdateBody = z.object({
   taskId: Id,
-  status: z.enum(UPDATE_STATUSES),
+  /** null: the task is not reported on (its saved update, if any, is removed). */
+  status: z.enum(UPDATE_STATUSES).nullable(),
   progress: z.number().int().min(0).max(100).nullable().optional(),
   result: text(20000),
   productDocument: text(500),
@@ -75,6 +76,8 @@ export const SaveReportBody = z
   .openapi("SaveReport");
 
 export const VersionBody = z.object({ version: Version });
+/** Sending: `confirmUnreported` says the sender knows coordinated tasks are left unreported. */
+export const SubmitBody = z.object({ version: Version, confirmUnreported: z.boolean().optional() });
 export const ReviewBody = z.object({
   outcome: z.enum(["accepted", "returned"]),
   comment: z.string().max(5000).nullable().optional(),

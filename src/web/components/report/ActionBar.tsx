@@ -7,11 +7,13 @@ interface Props {
   busy: "save" | "submit" | "reload" | null;
   canSubmit: boolean;
   onSave: () => void;
-  onSubmit: () => void;
+  onSubmit: (confirmUnreported: boolean) => void;
+  /** Tasks not reported on, shown before sending: lead ones block it (issue 9 §3). */
+  unreported: { lead: { id: number; code: string }[]; coordinator: { id: number; code: string }[] };
 }
 
 /** Sticky at the bottom of the form: whether there are unsaved changes, save, approve and submit. */
-export function ActionBar({ dirty, saved, busy, canSubmit, onSave, onSubmit }: Props) {
+export function ActionBar({ dirty, saved, busy, canSubmit, onSave, onSubmit, unreported }: Props) {
   const { t } = useLang();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -35,6 +37,18 @@ export function ActionBar({ dirty, saved, busy, canSubmit, onSave, onSubmit }: P
       )}
       {canSubmit && confirming && (
         <span className="confirm" data-testid="submit-confirm">
+          {unreported.lead.length > 0 && (
+            <span className="small field-error" role="alert" data-testid="unreported-lead">
+              {t("unreportedLeadList", { n: unreported.lead.length })}{" "}
+              {unreported.lead.map((x) => x.code).join(", ")}
+            </span>
+          )}
+          {unreported.coordinator.length > 0 && (
+            <span className="small" data-testid="unreported-coordinator">
+              {t("unreportedCoordinatorList", { n: unreported.coordinator.length })}{" "}
+              {unreported.coordinator.map((x) => x.code).join(", ")}
+            </span>
+          )}
           <span className="small">{t("submitConfirmText")}</span>
           <button
             type="button"
@@ -43,10 +57,10 @@ export function ActionBar({ dirty, saved, busy, canSubmit, onSave, onSubmit }: P
             disabled={busy !== null}
             onClick={() => {
               setConfirming(false);
-              onSubmit();
+              onSubmit(unreported.coordinator.length > 0);
             }}
           >
-            {t("confirmSubmit")}
+            {t(unreported.coordinator.length > 0 ? "confirmSendUnreported" : "confirmSubmit")}
           </button>
           <button
             type="button"

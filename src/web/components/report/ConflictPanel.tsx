@@ -54,7 +54,7 @@ export function MyCopy(props: {
           x.u.difficulties ||
           x.u.proposals ||
           x.u.productDocument ||
-          x.u.status !== "not_started"),
+          (x.u.status !== "not_started" && x.u.status !== "")),
     );
   return (
     <section className="my-copy" data-testid="my-copy">
@@ -70,7 +70,7 @@ export function MyCopy(props: {
         <ul className="small">
           {filled.map(({ task, u }) => (
             <li key={task.id} data-testid="my-copy-task" data-code={task.code}>
-              <strong>{task.code}</strong> — {u && t(`upd.${u.status}`)}
+              <strong>{task.code}</strong> — {u && t(u.status ? `upd.${u.status}` : "updUnreported")}
               {u?.progress && ` (${u.progress}%)`}
               {u?.productDocument && ` · ${u.productDocument}`}
               {u?.result && <p className="pre">{u.result}</p>}

@@ -202,7 +202,8 @@ export function useReportForm({
     }
   };
 
-  const submit = async () => {
+  /** `confirmUnreported`: the sender saw the coordinated tasks left unreported and sends anyway. */
+  const submit = async (confirmUnreported = false) => {
     let current = version;
     if (dirty) {
       const d = await save();
@@ -212,7 +213,10 @@ export function useReportForm({
     setBusy("submit");
     setError(null);
     try {
-      const d = await send<ReportDetail>("POST", api.submit(id), { version: current });
+      const d = await send<ReportDetail>("POST", api.submit(id), {
+        version: current,
+        ...(confirmUnreported ? { confirmUnreported: true } : {}),
+      });
       adopt(d);
       writeLocalDraft(id, null);
     } catch (e) {
