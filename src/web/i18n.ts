@@ -12,6 +12,7 @@ import { projectsEn, projectsVi } from "./i18n-projects.ts";
 import { reportFormEn, reportFormVi } from "./i18n-report-form.ts";
 import { reportIndicatorsEn, reportIndicatorsVi } from "./i18n-report-indicators.ts";
 import { reportingEn, reportingVi } from "./i18n-reporting.ts";
+import { statusEn, statusVi } from "./i18n-status.ts";
 import { targetDataEn, targetDataVi } from "./i18n-target-data.ts";
 import { targetsEn, targetsVi } from "./i18n-targets.ts";
 
@@ -29,6 +30,7 @@ const vi = {
   ...myWorkVi,
   ...reportFormVi,
   ...reportingVi,
+  ...statusVi,
   appName: "Theo dõi kế hoạch",
   langToggle: "English",
   navPlans: "Kế hoạch",
@@ -67,6 +69,7 @@ const en: Record<MessageKey, string> = {
   ...myWorkEn,
   ...reportFormEn,
   ...reportingEn,
+  ...statusEn,
   appName: "Plan tracker",
   langToggle: "Tiếng Việt",
   navPlans: "Plans",
