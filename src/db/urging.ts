@@ -12,9 +12,8 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { AppError } from "../domain/errors.ts";
 import { periodTitle } from "../domain/periods.ts";
-import { dueReminders, effectiveDue, type Reminder, UNSUBMITTED_STATES } from "../domain/reminders.ts";
+import { dueReminders, type Reminder } from "../domain/reminders.ts";
 import { formatVnNumber } from "../domain/vn-number.ts";
-import { workingDaysBetween } from "../domain/working-days.ts";
 import { appendAudit, type Tx } from "./audit.ts";
 import type { Db } from "./connection.ts";
 import type { Mailer } from "./mailer.ts";
@@ -22,8 +21,8 @@ import { deliverOutbox, enqueueEmails } from "./outbox.ts";
 import { type ActorRef, SYSTEM } from "./reporting/actor.ts";
 import { listExpected } from "./reporting/expected.ts";
 import { holidayDates } from "./reporting/holidays.ts";
+import { lateAgencies } from "./reporting/late-agencies.ts";
 import { getRegime } from "./reporting/regime.ts";
-import { tasksToReport } from "./reporting/report-tasks.ts";
 import {
   agencies,
   notifications,
@@ -116,7 +115,7 @@ export function reminderText(r: Reminder, e: ExpectedInfo, planTitle: string) {
 }
 
 /** Users who receive an agency's reminders in a plan: its reporters and leaders (enabled accounts). */
-async function recipients(q: Db | Tx, planId: number, agencyId: number) {
+export async function recipients(q: Db | Tx, planId: number, agencyId: number) {
   return q
     .selectDistinct({ id: users.id, email: users.email, displayName: users.displayName })
     .from(roleAssignments)
@@ -323,52 +322,7 @@ export async function markRead(
 
 // ─── The urging letter (công văn đôn đốc) ─────────────────────────────────────────────────
 
-export interface LateAgency {
-  expectedReportId: number;
-  agencyId: number;
-  agencyName: string;
-  due: string;
-  extended: boolean;
-  workingDaysOverdue: number;
-  taskCodes: string[];
-}
-
-/** Agencies whose report for the period is not submitted and past its effective due date on `today`. */
-export async function lateAgencies(
-  db: Db,
-  planId: number,
-  periodId: number,
-  today: string,
-): Promise<LateAgency[]> {
-  const [period] = await db
-    .select()
-    .from(reportingPeriods)
-    .where(and(eq(reportingPeriods.id, periodId), eq(reportingPeriods.planId, planId)));
-  if (!period)
-    throw new AppError("NOT_FOUND", {
-      en: `Period ${periodId} is not a period of plan ${planId}.`,
-      vi: `Kỳ báo cáo ${periodId} không thuộc kế hoạch ${planId}.`,
-    });
-  const holidays = await holidayDates(db);
-  const late = (await listExpected(db, { planId, periodId })).filter(
-    (e) => UNSUBMITTED_STATES.includes(e.state) && effectiveDue(e) < today,
-  );
-  const out: LateAgency[] = [];
-  for (const e of late) {
-    const due = effectiveDue(e);
-    const tasks = await tasksToReport(db, planId, e.agency.id, period.windowEnd);
-    out.push({
-      expectedReportId: e.id,
-      agencyId: e.agency.id,
-      agencyName: e.agency.name,
-      due,
-      extended: e.extendedDue !== null,
-      workingDaysOverdue: workingDaysBetween(due, today, holidays),
-      taskCodes: tasks.map((t) => t.code),
-    });
-  }
-  return out.sort((a, b) => a.agencyName.localeCompare(b.agencyName, "vi"));
-}
+export { type LateAgency, lateAgencies } from "./reporting/late-agencies.ts";
 
 function signatureTitle(kind: string | null, name: string): string {
   if (kind === "department" || /^Sở\s/u.test(name)) return "GIÁM ĐỐC";
@@ -382,9 +336,14 @@ function signatureTitle(kind: string | null, name: string): string {
  * report on `today`: issuing body (the regime's coordinator agency), national title, number and
  * place-date line, subject, addressees, what each owes, the request, the closing "./.",
  * "Nơi nhận:" and the signer's title. The documents capability lays it out per Decree 30/2020.
- * The issuing body itself is never addressed. INVALID_STATE when no other agency is late.
+ * Addressed to agencies that exist on `today` (late-agencies.ts); null when no agency is late.
  */
-export async function urgingLetter(db: Db, planId: number, periodId: number, today: string): Promise<string> {
+export async function urgingLetter(
+  db: Db,
+  planId: number,
+  periodId: number,
+  today: string,
+): Promise<string | null> {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   if (!plan)
     throw new AppError("NOT_FOUND", {
@@ -406,14 +365,9 @@ export async function urgingLetter(db: Db, planId: number, periodId: number, tod
     ? (await db.select().from(agencies).where(eq(agencies.id, regime.coordinatorAgency.id)))[0]
     : undefined;
   const issuerName = issuerRow?.name ?? "Sở Công Thương";
-  // The issuing body does not urge itself, even when it also reports.
-  const late = (await lateAgencies(db, planId, periodId, today)).filter((l) => l.agencyId !== issuerRow?.id);
-  if (late.length === 0) {
-    throw new AppError("INVALID_STATE", {
-      en: `No agency is late with its report for ${period.label} on ${today}.`,
-      vi: `Đến ngày ${vnDateText(today)} không có đơn vị nào chậm gửi báo cáo kỳ ${label}.`,
-    });
-  }
+  // The coordinator's own agency is listed when it is late too (walkthrough E: it was left out).
+  const late = await lateAgencies(db, planId, periodId, today);
+  if (late.length === 0) return null;
   const province = plan.province || issuerRow?.province || "";
   const parentRow = issuerRow?.parentId
     ? (await db.select().from(agencies).where(eq(agencies.id, issuerRow.parentId)))[0]
@@ -462,9 +416,12 @@ export async function urgingLetter(db: Db, planId: number, periodId: number, tod
     `Đến ngày ${vnDateText(today)}, ${issuerName} chưa nhận được báo cáo của ${formatVnNumber(late.length)} cơ quan, đơn vị sau:`,
   );
   late.forEach((l, i) => {
-    const tasks = l.taskCodes.length ? `; báo cáo về các nhiệm vụ số ${l.taskCodes.join(", ")}` : "";
+    const tasks = l.taskCodes.length
+      ? `; các nhiệm vụ chưa hoàn thành do đơn vị chủ trì hoặc phối hợp: số ${l.taskCodes.join(", ")}`
+      : "";
+    const instead = l.replaces.length ? ` (thay cho ${l.replaces.map((r) => r.name).join(", ")})` : "";
     lines.push(
-      `${i + 1}. ${l.agencyName}: báo cáo kỳ ${label}, hạn gửi ngày ${vnDateText(l.due)}${l.extended ? " (đã gia hạn)" : ""}, đã quá hạn ${formatVnNumber(l.workingDaysOverdue)} ngày làm việc${tasks}.`,
+      `${i + 1}. ${l.agencyName}${instead}: báo cáo kỳ ${label}, hạn gửi ngày ${vnDateText(l.due)}${l.extended ? " (đã gia hạn)" : ""}, đã quá hạn ${formatVnNumber(l.workingDaysOverdue)} ngày làm việc${tasks}.`,
     );
   });
   lines.push("");

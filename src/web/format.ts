@@ -9,9 +9,11 @@ export function formatNumber(value: number, lang: Lang, maxDecimals = 2): string
   if (!Number.isFinite(value)) return String(value);
   const [group, decimal] = lang === "vi" ? [".", ","] : [",", "."];
   const sign = value < 0 ? "-" : "";
+  // Trailing zeros are dropped from the decimals only: 0 stays "0" and 100 stays "100".
   const fixed = Math.abs(value)
     .toFixed(maxDecimals)
-    .replace(/\.?0+$/, "");
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
   const [int = "0", frac] = fixed.split(".");
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return sign + grouped + (frac ? decimal + frac : "");

@@ -13,6 +13,7 @@ import { projectsEn, projectsVi } from "./i18n-projects.ts";
 import { reportFormEn, reportFormVi } from "./i18n-report-form.ts";
 import { reportIndicatorsEn, reportIndicatorsVi } from "./i18n-report-indicators.ts";
 import { reportingEn, reportingVi } from "./i18n-reporting.ts";
+import { statusEn, statusVi } from "./i18n-status.ts";
 import { targetDataEn, targetDataVi } from "./i18n-target-data.ts";
 import { targetsEn, targetsVi } from "./i18n-targets.ts";
 
@@ -31,6 +32,7 @@ const vi = {
   ...handoffsVi,
   ...reportFormVi,
   ...reportingVi,
+  ...statusVi,
   appName: "Theo dõi kế hoạch",
   langToggle: "English",
   navPlans: "Kế hoạch",
@@ -70,6 +72,7 @@ const en: Record<MessageKey, string> = {
   ...handoffsEn,
   ...reportFormEn,
   ...reportingEn,
+  ...statusEn,
   appName: "Plan tracker",
   langToggle: "Tiếng Việt",
   navPlans: "Plans",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatPeriod, formatQuantity } from "./format.ts";
+import { formatDate, formatNumber, formatPeriod, formatQuantity, formatRate } from "./format.ts";
 import { messages, translate } from "./i18n.ts";
 import { match } from "./router.tsx";
 import { safeNext } from "./safe-next.ts";
@@ -12,6 +12,16 @@ describe("formatNumber", () => {
     expect(formatNumber(1234567.25, "vi")).toBe("1.234.567,25");
     expect(formatNumber(5, "vi")).toBe("5");
     expect(formatNumber(-1000, "vi")).toBe("-1.000");
+  });
+  it("keeps the zeros of whole numbers without decimals (rates printed '0 (%)', 100 % as '1%')", () => {
+    expect(formatNumber(0, "vi", 0)).toBe("0");
+    expect(formatNumber(100, "vi", 0)).toBe("100");
+    expect(formatNumber(2.5, "vi", 0)).toBe("3");
+    expect(formatNumber(10.5, "vi")).toBe("10,5");
+    expect(formatNumber(10, "vi")).toBe("10");
+    expect(formatRate(0, 22, "vi")).toBe("0%");
+    expect(formatRate(22, 22, "vi")).toBe("100%");
+    expect(formatRate(1, 22, "vi")).toBe("5%");
   });
   it("writes English numbers with comma groups and a decimal point", () => {
     expect(formatNumber(27700, "en")).toBe("27,700");

@@ -7,12 +7,14 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
 import { type Frequency, periodByLabel } from "../../domain/periods.ts";
+import { type ExpectedReportRow, reportingRates } from "../../domain/reporting-rates.ts";
 import { dueDate } from "../../domain/working-days.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { qualified, toCount } from "../connection.ts";
-import { expectedReports, reportingPeriods, reports } from "../schema.ts";
+import { expectedReports, reportingPeriods } from "../schema.ts";
 import type { ActorRef } from "./actor.ts";
+import { listExpected } from "./expected.ts";
 import { holidayDates } from "./holidays.ts";
 import { getRegime } from "./regime.ts";
 import { reportersOn } from "./reporters-on.ts";
@@ -111,29 +113,48 @@ export async function openPeriod(
   });
 }
 
-/** The plan's opened periods with how many reports are expected, received and on time. */
-export async function listPeriods(db: Db, planId: number) {
+/**
+ * The plan's opened periods with how many reports are expected, received and on time as of
+ * `asOf` (ISO date), counted by the one rule of `reportingRates` (domain/reporting-rates.ts):
+ * every report of the period is owed; received = submitted or accepted and sent by as-of
+ * (a returned report is not received); on time = sent by its (extended) due date.
+ */
+export async function listPeriods(db: Db, planId: number, asOf = "9999-12-31") {
   const rows = await db
     .select({
       period: reportingPeriods,
       expected: sql`(select count(*) from ${expectedReports} er where er.period_id = ${qualified(reportingPeriods.id)})`,
-      received: sql`(select count(*) from ${expectedReports} er join ${reports} r on r.expected_report_id = er.id where er.period_id = ${qualified(reportingPeriods.id)} and r.submitted_at is not null)`,
-      onTime: sql`(select count(*) from ${expectedReports} er join ${reports} r on r.expected_report_id = er.id where er.period_id = ${qualified(reportingPeriods.id)} and r.submitted_at is not null and r.late = false)`,
     })
     .from(reportingPeriods)
     .where(eq(reportingPeriods.planId, planId))
     .orderBy(asc(reportingPeriods.windowEnd), asc(reportingPeriods.frequency));
-  return rows.map((r) => ({
-    id: r.period.id,
-    frequency: r.period.frequency,
-    label: r.period.label,
-    start: r.period.windowStart,
-    end: r.period.windowEnd,
-    due: r.period.due,
-    openedAt: r.period.openedAt,
-    demo: r.period.demo,
-    expected: toCount(r.expected),
-    received: toCount(r.received),
-    onTime: toCount(r.onTime),
-  }));
+  const byPeriod = new Map<number, ExpectedReportRow[]>();
+  for (const e of await listExpected(db, { planId })) {
+    const list = byPeriod.get(e.period.id) ?? [];
+    list.push({
+      agencyId: e.agency.id,
+      periodLabel: e.period.label,
+      due: e.due,
+      extendedDue: e.extendedDue,
+      submittedAt: e.submittedAt,
+      state: e.state,
+    });
+    byPeriod.set(e.period.id, list);
+  }
+  return rows.map((r) => {
+    const rate = reportingRates(byPeriod.get(r.period.id) ?? [], asOf, { wholePeriod: true }).overall;
+    return {
+      id: r.period.id,
+      frequency: r.period.frequency,
+      label: r.period.label,
+      start: r.period.windowStart,
+      end: r.period.windowEnd,
+      due: r.period.due,
+      openedAt: r.period.openedAt,
+      demo: r.period.demo,
+      expected: toCount(r.expected),
+      received: rate.received,
+      onTime: rate.onTime,
+    };
+  });
 }

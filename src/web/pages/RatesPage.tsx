@@ -10,7 +10,7 @@ import { navigate, useLocation } from "../router.tsx";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-type Figures = { expected?: number; received?: number; onTime?: number };
+type Figures = { expected?: number; received?: number; onTime?: number; early?: number };
 
 /** The rates as a list, whether the server sends rows, {items} or {agencies: rows} (with {overall}). */
 export function rateRows(answer: unknown): RateRow[] {
@@ -41,6 +41,17 @@ function Bar({ n, d, kind }: { n: number; d: number; kind: string }) {
     <span className={`bar bar-${kind}`} aria-hidden="true">
       <span style={{ width: `${pct}%` }} />
     </span>
+  );
+}
+
+/** "3 (14%)" with its bar, or "nothing owed" when no report was owed (no rate, never "0 (%)"). */
+function RateCell({ n, d, kind }: { n: number; d: number; kind: string }) {
+  const { t, lang } = useLang();
+  if (d === 0) return <span className="muted">{t("st.rateNone")}</span>;
+  return (
+    <>
+      <Bar n={n} d={d} kind={kind} /> {n} ({formatRate(n, d, lang)})
+    </>
   );
 }
 
@@ -78,14 +89,19 @@ export function RatesPage({ planId, user }: { planId: number; user: SessionUser 
         </label>
       </div>
       {overall && (
-        <p className="count" data-testid="rates-overall">
-          {t("ratesOverall", {
-            expected: overall.expected ?? 0,
-            received: formatRate(overall.received ?? 0, overall.expected ?? 0, lang),
-            onTime: formatRate(overall.onTime ?? 0, overall.expected ?? 0, lang),
-          })}
+        <p className="count" data-testid="rates-overall" data-expected={overall.expected ?? 0}>
+          {(overall.expected ?? 0) === 0
+            ? t("st.ratesOverallNone", { date: formatDate(asOf) })
+            : t("ratesOverall", {
+                expected: overall.expected ?? 0,
+                received: formatRate(overall.received ?? 0, overall.expected ?? 0, lang),
+                onTime: formatRate(overall.onTime ?? 0, overall.expected ?? 0, lang),
+              })}
         </p>
       )}
+      <p className="small muted" data-testid="rates-rule">
+        {t("st.ratesRule", { date: formatDate(asOf), early: overall?.early ?? 0 })}
+      </p>
       {rates.state === "error" && <ErrorBox error={rates.error} />}
       {!rates.data && rates.state === "loading" && <Loading />}
       {rates.data !== undefined && rows.length === 0 && <p className="empty">{t("ratesEmpty")}</p>}
@@ -122,12 +138,10 @@ export function RatesPage({ planId, user }: { planId: number; user: SessionUser 
                     {r.expected}
                   </td>
                   <td data-label={t("colReceived")} data-testid="rate-received">
-                    <Bar n={r.received} d={r.expected} kind="received" /> {r.received} (
-                    {formatRate(r.received, r.expected, lang)})
+                    <RateCell n={r.received} d={r.expected} kind="received" />
                   </td>
                   <td data-label={t("colOnTime")} data-testid="rate-ontime">
-                    <Bar n={r.onTime} d={r.expected} kind="ontime" /> {r.onTime} (
-                    {formatRate(r.onTime, r.expected, lang)})
+                    <RateCell n={r.onTime} d={r.expected} kind="ontime" />
                   </td>
                 </tr>
               ))}

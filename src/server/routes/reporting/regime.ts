@@ -4,7 +4,8 @@ import { listPeriods, openPeriod } from "../../../db/reporting/periods.ts";
 import { getRegime, saveRegime } from "../../../db/reporting/regime.ts";
 import { DEFAULT_REGIME, reportingCalendar } from "../../../domain/calendar.ts";
 import type { Frequency } from "../../../domain/periods.ts";
-import { actorRef } from "../../context.ts";
+import { vnDay } from "../../../domain/working-days.ts";
+import { actorRef, nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
 import { jsonResponses, QueryId, queryInt } from "../../schemas.ts";
@@ -94,7 +95,7 @@ export function registerRegime(app: OpenAPIHono<AppEnv>) {
   app.openapi(listPeriodsRoute, async (c) => {
     const { id } = c.req.valid("param");
     authorize(c, "plan:read", { planId: id });
-    return c.json(await listPeriods(c.get("database").db, id), 200);
+    return c.json(await listPeriods(c.get("database").db, id, vnDay(nowOf(c))), 200);
   });
   app.openapi(openPeriodRoute, async (c) => {
     const { id } = c.req.valid("param");

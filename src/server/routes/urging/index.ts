@@ -4,7 +4,15 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { vnDate } from "../../../db/reporting/reports.ts";
-import { createMailer, listNotifications, markRead, runReminders, urgingLetter } from "../../../db/urging.ts";
+import {
+  createMailer,
+  lateAgencies,
+  listNotifications,
+  markRead,
+  runReminders,
+  urgingLetter,
+} from "../../../db/urging.ts";
+import { urgeLateNow } from "../../../db/urging-now.ts";
 import { actorRef, nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
@@ -60,23 +68,51 @@ const runRoute = createRoute({
   ),
 });
 
+const LateEntry = z.object({
+  agencyId: z.number(),
+  agencyName: z.string(),
+  replaces: z.array(z.object({ id: z.number(), name: z.string() })),
+  due: z.string(),
+  extended: z.boolean(),
+  workingDaysOverdue: z.number(),
+  taskCodes: z.array(z.string()),
+});
+
 const letterRoute = createRoute({
   method: "get",
   path: "/api/plans/{id}/urging-letter",
   tags: ["urging"],
   summary:
-    "The urging letter (công văn đôn đốc) to the agencies late with their report for a period, as plain text (coordinator)",
+    "The urging letter (công văn đôn đốc) to the agencies late with their report for a period, as plain text (coordinator); text null and late empty when nobody is late",
   request: {
     params: z.object({ id: QueryId.openapi({ param: { name: "id", in: "path" } }) }),
     query: z.object({ period: QueryId }),
   },
-  responses: {
-    ...ok("The letter", z.object({ text: z.string() })),
-    409: {
-      description: "No agency is late for this period",
-      content: { "application/json": { schema: z.any() } },
-    },
+  responses: ok(
+    "The letter and the late agencies (addressed as on today: successors of ceased agencies)",
+    z.object({ asOf: z.string(), text: z.string().nullable(), late: z.array(LateEntry) }),
+  ),
+});
+
+const urgeRoute = createRoute({
+  method: "post",
+  path: "/api/plans/{id}/urging/send",
+  tags: ["urging"],
+  summary:
+    "Send an urging notification now to every agency late for the period (once per agency per period per day) (coordinator)",
+  request: {
+    params: z.object({ id: QueryId.openapi({ param: { name: "id", in: "path" } }) }),
+    query: z.object({ period: QueryId }),
   },
+  responses: ok(
+    "The agencies notified now and those already urged today",
+    z.object({
+      periodId: z.number(),
+      periodLabel: z.string(),
+      sent: z.array(z.object({ agencyId: z.number(), agencyName: z.string(), people: z.number() })),
+      skipped: z.array(z.object({ agencyId: z.number(), agencyName: z.string() })),
+    }),
+  ),
 });
 
 export function registerUrging(app: OpenAPIHono<AppEnv>) {
@@ -108,6 +144,31 @@ export function registerUrging(app: OpenAPIHono<AppEnv>) {
     const { id } = c.req.valid("param");
     authorize(c, "urge:send", { planId: id });
     const { period } = c.req.valid("query");
-    return c.json({ text: await urgingLetter(c.get("database").db, id, period, vnDate(nowOf(c))) }, 200);
+    const db = c.get("database").db;
+    const today = vnDate(nowOf(c));
+    const late = await lateAgencies(db, id, period, today);
+    const text = await urgingLetter(db, id, period, today);
+    return c.json(
+      {
+        asOf: today,
+        text,
+        late: late.map(({ expectedReportId: _e, expectedReportIds: _ids, ...l }) => l),
+      },
+      200,
+    );
+  });
+  app.openapi(urgeRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    authorize(c, "urge:send", { planId: id });
+    const { period } = c.req.valid("query");
+    const mailer = createMailer();
+    try {
+      return c.json(
+        await urgeLateNow(c.get("database").db, id, period, vnDate(nowOf(c)), mailer, actorRef(c)),
+        200,
+      );
+    } finally {
+      mailer?.close();
+    }
   });
 }

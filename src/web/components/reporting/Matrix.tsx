@@ -77,7 +77,9 @@ export function Matrix({ planId, periods, reporters, coordinator }: Props) {
       <ul className="legend" data-testid="matrix-legend">
         {LEGEND.map((s) => (
           <li key={s} data-state={s}>
-            <span className={`swatch cell-${s}`} aria-hidden="true" /> {t(`state.${s}`)}
+            <span className={`swatch cell-${s}`} aria-hidden="true" />{" "}
+            {s === "hidden" ? "·" : <strong data-testid="legend-word">{t(`stateShort.${s}`)}</strong>}:{" "}
+            {t(`state.${s}`)}
             {s !== "hidden" && <span className="muted small"> ({counts.get(s) ?? 0})</span>}
           </li>
         ))}

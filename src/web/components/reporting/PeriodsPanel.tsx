@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { type ApiError, api, asApiError, send } from "../../api.ts";
-import { formatDate, formatRate, periodName } from "../../format.ts";
+import { formatDate, formatRate, periodName, todayVn } from "../../format.ts";
 import { useLang } from "../../lang.tsx";
 import type { Frequency, PeriodRow } from "../../reporting-types.ts";
 import { ErrorBox } from "../Status.tsx";
@@ -144,15 +144,31 @@ export function PeriodsTable({ periods }: { periods: PeriodRow[] }) {
                 {p.expected}
               </td>
               <td className="num" data-label={t("colReceived")} data-testid="period-received">
-                {p.received} <span className="small muted">({formatRate(p.received, p.expected, lang)})</span>
+                {p.expected === 0 ? (
+                  t("st.rateNone")
+                ) : (
+                  <>
+                    {p.received}{" "}
+                    <span className="small muted">({formatRate(p.received, p.expected, lang)})</span>
+                  </>
+                )}
               </td>
               <td className="num" data-label={t("colOnTime")} data-testid="period-ontime">
-                {p.onTime} <span className="small muted">({formatRate(p.onTime, p.expected, lang)})</span>
+                {p.expected === 0 ? (
+                  t("st.rateNone")
+                ) : (
+                  <>
+                    {p.onTime} <span className="small muted">({formatRate(p.onTime, p.expected, lang)})</span>
+                  </>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p className="small muted" data-testid="periods-rule">
+        {t("st.periodsRule", { date: formatDate(todayVn()) })}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { type ApiError, api, asApiError, send, useJson } from "../../api.ts";
-import { periodName } from "../../format.ts";
+import { formatDate, periodName, todayVn } from "../../format.ts";
 import { useLang } from "../../lang.tsx";
 import type { PeriodRow } from "../../reporting-types.ts";
 import { ErrorBox, Loading } from "../Status.tsx";
@@ -24,9 +24,9 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-function Letter({ planId, periodId }: { planId: number; periodId: number }) {
+function Letter({ planId, periodId, periods }: { planId: number; periodId: number; periods: string }) {
   const { t, lang } = useLang();
-  const letter = useJson<{ text: string }>(api.urgingLetter(planId, periodId));
+  const letter = useJson<{ text: string | null; asOf?: string }>(api.urgingLetter(planId, periodId));
   const [copied, setCopied] = useState<boolean | null>(null);
   if (letter.state === "error") {
     // 409: nobody is late for this period, so there is nothing to urge.
@@ -40,6 +40,15 @@ function Letter({ planId, periodId }: { planId: number; periodId: number }) {
   }
   if (!letter.data) return <Loading />;
   const text = letter.data.text;
+  if (text === null)
+    return (
+      <p className="notice" data-testid="letter-none">
+        {t("st.letterNone", {
+          date: formatDate(letter.data.asOf ?? todayVn()),
+          period: periodName(periods, lang),
+        })}
+      </p>
+    );
   return (
     <div className="letter">
       <div className="actions">
@@ -62,7 +71,9 @@ function Letter({ planId, periodId }: { planId: number; periodId: number }) {
 /** "Đôn đốc": send the reminders due now, and the urging letter (công văn đôn đốc) of a period. */
 export function UrgingPanel({ planId, periods }: { planId: number; periods: PeriodRow[] }) {
   const { t, lang } = useLang();
-  const [periodId, setPeriodId] = useState<number | null>(periods[periods.length - 1]?.id ?? null);
+  const [periodId, setPeriodId] = useState<number | null>(
+    [...periods].reverse().find((p) => p.due < todayVn())?.id ?? periods[periods.length - 1]?.id ?? null,
+  );
   const [result, setResult] = useState<{ sent: number; skipped?: number } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -115,7 +126,14 @@ export function UrgingPanel({ planId, periods }: { planId: number; periods: Peri
                 ))}
               </select>
             </label>
-            {periodId !== null && <Letter key={periodId} planId={planId} periodId={periodId} />}
+            {periodId !== null && (
+              <Letter
+                key={periodId}
+                planId={planId}
+                periodId={periodId}
+                periods={periods.find((p) => p.id === periodId)?.label ?? ""}
+              />
+            )}
           </>
         )}
       </div>

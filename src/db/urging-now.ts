@@ -1,0 +1,101 @@
+/**
+ * "Gửi nhắc việc" (send reminders now) for one period: every agency late with its report on
+ * `today` (late-agencies.ts: agencies that exist, successors for ceased ones) gets an urging
+ * notification now — whatever the regime's reminder schedule says — for its reporters and
+ * leaders, with an e-mail when a mailer is set. At most once per agency per period per day: the
+ * claim is the reminders_sent key `urge:<period>:<agency>:<day>` (the same claim-then-notify
+ * transaction as the scheduled reminders in urging.ts, audited).
+ */
+import { eq } from "drizzle-orm";
+import { formatVnNumber } from "../domain/vn-number.ts";
+import { appendAudit, type Tx } from "./audit.ts";
+import type { Db } from "./connection.ts";
+import type { Mailer } from "./mailer.ts";
+import { deliverOutbox, enqueueEmails } from "./outbox.ts";
+import { type ActorRef, SYSTEM } from "./reporting/actor.ts";
+import { lateAgencies } from "./reporting/late-agencies.ts";
+import { notifications, plans, remindersSent, reportingPeriods } from "./schema.ts";
+import { periodLabelVi, planName, recipients, reportLink, vnDateText } from "./urging.ts";
+
+export interface UrgeNowResult {
+  periodId: number;
+  periodLabel: string;
+  /** Agencies notified by this call, with how many people each. */
+  sent: { agencyId: number; agencyName: string; people: number }[];
+  /** Late agencies already urged today for this period (not sent again). */
+  skipped: { agencyId: number; agencyName: string }[];
+}
+
+/** Sends the period's urging now to each late agency not yet urged today. */
+export async function urgeLateNow(
+  db: Db,
+  planId: number,
+  periodId: number,
+  today: string,
+  mailer?: Mailer | null,
+  actor: ActorRef = SYSTEM,
+): Promise<UrgeNowResult> {
+  const late = await lateAgencies(db, planId, periodId, today);
+  const [period] = await db.select().from(reportingPeriods).where(eq(reportingPeriods.id, periodId));
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  const label = periodLabelVi(period?.label ?? "");
+  const planTitle = plan ? planName(plan) : `kế hoạch ${planId}`;
+  const result: UrgeNowResult = { periodId, periodLabel: period?.label ?? "", sent: [], skipped: [] };
+  for (const l of late) {
+    const key = `urge:${periodId}:${l.agencyId}:${today}`;
+    const people = await db.transaction(async (tx) => {
+      const claimed = await tx
+        .insert(remindersSent)
+        .values({ key, expectedReportId: l.expectedReportId, kind: "urge" })
+        .onConflictDoNothing({ target: remindersSent.key })
+        .returning({ key: remindersSent.key });
+      if (claimed.length === 0) return null;
+      const instead = l.replaces.length ? ` (thay cho ${l.replaces.map((r) => r.name).join(", ")})` : "";
+      const title = `Đôn đốc: quá hạn gửi báo cáo kỳ ${label}`;
+      const body = `${l.agencyName}${instead} chưa gửi báo cáo kỳ ${label} về thực hiện ${planTitle}; hạn gửi là ngày ${vnDateText(l.due)}, đã quá hạn ${formatVnNumber(l.workingDaysOverdue)} ngày làm việc.${l.taskCodes.length ? ` Nhiệm vụ chưa hoàn thành: số ${l.taskCodes.join(", ")}.` : ""} Đề nghị khẩn trương hoàn thành và gửi báo cáo.`;
+      const link = reportLink(l.expectedReportId);
+      const to = await recipients(tx as Tx, planId, l.agencyId);
+      if (to.length)
+        await tx
+          .insert(notifications)
+          .values(to.map((p) => ({ userId: p.id, key, kind: "reminder.urge", title, body, link })))
+          .onConflictDoNothing();
+      const emailedTo: string[] = [];
+      if (mailer) {
+        const messages = to.flatMap((p) =>
+          p.email
+            ? [
+                {
+                  to: p.email,
+                  subject: `[kehoach] ${title}`,
+                  text: `Kính gửi: ${p.displayName} (${l.agencyName}),\n\n${body}\n\nXem và cập nhật báo cáo: ${link}\n\nThư gửi tự động từ hệ thống kehoach, xin không trả lời thư này.`,
+                },
+              ]
+            : [],
+        );
+        await enqueueEmails(tx as Tx, key, messages);
+        emailedTo.push(...messages.map((m) => m.to));
+        await tx.update(remindersSent).set({ emailedTo }).where(eq(remindersSent.key, key));
+      }
+      await appendAudit(tx as Tx, {
+        actor: actor.username,
+        action: "reminder.urge",
+        entity: "expected_report",
+        entityId: l.expectedReportId,
+        planId,
+        after: {
+          key,
+          agencyId: l.agencyId,
+          expectedReportIds: l.expectedReportIds,
+          notified: to.map((p) => p.id),
+          emailedTo,
+        },
+      });
+      return to.length;
+    });
+    if (people === null) result.skipped.push({ agencyId: l.agencyId, agencyName: l.agencyName });
+    else result.sent.push({ agencyId: l.agencyId, agencyName: l.agencyName, people });
+  }
+  if (mailer) await deliverOutbox(db, mailer);
+  return result;
+}
