@@ -8,7 +8,16 @@ import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/db/connection.ts";
-import { type Actor, actor, apiAs, open, POLL, reportState, startAppWithDb } from "./reporting-helpers.ts";
+import {
+  type Actor,
+  actor,
+  answerEveryTask,
+  apiAs,
+  open,
+  POLL,
+  reportState,
+  startAppWithDb,
+} from "./reporting-helpers.ts";
 import { chromiumAvailable, launchBrowser, type RunningApp, seen } from "./support.ts";
 
 const SHOTS = "e2e/screenshots";
@@ -35,7 +44,7 @@ describe.skipIf(!chromiumAvailable())("report hand-offs in Chromium", () => {
     await rep("PUT", `/api/reports/${reportId}`, {
       version: 0,
       summary: "Quý I/2022 đúng kế hoạch.",
-      updates: [],
+      updates: await answerEveryTask(rep, reportId),
     });
   }, 180_000);
   afterAll(async () => {
@@ -118,7 +127,7 @@ describe.skipIf(!chromiumAvailable())("report hand-offs in Chromium", () => {
     await rep("PUT", `/api/reports/${reportId}`, {
       version: d.report.version,
       summary: "Đã bổ sung.",
-      updates: [],
+      updates: await answerEveryTask(rep, reportId),
     });
     await open(leader.page, app, "/my", "work-item");
     expect(await seen(leader.page.getByTestId("return-comment").first())).toContain("Thiếu số liệu quý I.");

@@ -145,3 +145,27 @@ export async function reportState(page: Page, state: string): Promise<number> {
   await expect.poll(() => report.getAttribute("data-state"), POLL).toBe(state);
   return Number(await report.getAttribute("data-version"));
 }
+
+/**
+ * An answer for every task of the report (sending refuses a lead task left unreported, issue 9 §3):
+ * `named` as given, every other task "in_progress" with a short result.
+ */
+export async function answerEveryTask(
+  api: Awaited<ReturnType<typeof apiAs>>,
+  reportId: number,
+  named: { taskId: number; status: string; [k: string]: unknown }[] = [],
+): Promise<{ taskId: number; status: string; [k: string]: unknown }[]> {
+  const detail = await api<{ tasks: { id: number }[] }>("GET", `/api/reports/${reportId}`);
+  const given = new Set(named.map((u) => u.taskId));
+  return [
+    ...named,
+    ...detail.tasks
+      .filter((t) => !given.has(t.id))
+      .map((t) => ({
+        taskId: t.id,
+        status: "in_progress",
+        progress: 50,
+        result: "Đang triển khai theo kế hoạch.",
+      })),
+  ];
+}

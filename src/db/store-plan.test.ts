@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../domain/errors.ts";
@@ -66,6 +66,7 @@ async function taskId(db: Db, planId: number, code: string): Promise<number> {
   return row.id;
 }
 
+/** The assignments as imported (the seeded 2025 reorganisation adds successor rows: reorganisations.test.ts). */
 async function assignmentsOf(db: Db, id: number) {
   return db
     .select({
@@ -76,7 +77,7 @@ async function assignmentsOf(db: Db, id: number) {
     })
     .from(taskAssignments)
     .innerJoin(agencies, eq(agencies.id, taskAssignments.agencyId))
-    .where(eq(taskAssignments.taskId, id))
+    .where(and(eq(taskAssignments.taskId, id), isNull(taskAssignments.reorganisationId)))
     .orderBy(asc(taskAssignments.seq));
 }
 

@@ -88,6 +88,7 @@ const MATRIX: Row[] = [
   ["plan:import", undefined, ADMIN_ONLY],
   ["user:manage", undefined, ADMIN_ONLY],
   ["agency:manage", undefined, ADMIN_ONLY],
+  ["reorganisation:manage", undefined, ADMIN_ONLY],
   ["holiday:manage", undefined, ADMIN_ONLY],
   ["regime:edit", undefined, COORDINATION],
   ["period:open", undefined, COORDINATION],

@@ -5,6 +5,7 @@
  * twice for one step; the e-mails leave after the commit through a real SMTP server, a refusal
  * retried. Real database (both engines).
  */
+
 import type { AddressInfo } from "node:net";
 import { and, asc, eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
@@ -28,6 +29,7 @@ import {
   submitReport,
   takeBackFromLeader,
 } from "./reports.ts";
+import { answerAll } from "./test-answers.ts";
 
 let database: TestDatabase;
 let db: Db;
@@ -148,7 +150,12 @@ describe("the hand-offs of one report, in order", () => {
     const d = await saveDraft(
       db,
       expectedId,
-      { version: 0, updates: [{ taskId, status: "in_progress", progress: 40, result: "Đang làm" }] },
+      {
+        version: 0,
+        updates: await answerAll(db, expectedId, [
+          { taskId, status: "in_progress", progress: 40, result: "Đang làm" },
+        ]),
+      },
       reporter(),
     );
     const r = await sendToLeader(
@@ -215,7 +222,12 @@ describe("the hand-offs of one report, in order", () => {
     const edited = await saveDraft(
       db,
       expectedId,
-      { version: v, updates: [{ taskId, status: "in_progress", progress: 45, result: "Đang làm" }] },
+      {
+        version: v,
+        updates: await answerAll(db, expectedId, [
+          { taskId, status: "in_progress", progress: 45, result: "Đang làm" },
+        ]),
+      },
       leader(),
     );
     expect(edited.report.state).toBe("awaiting_leader");
@@ -288,7 +300,12 @@ describe("the hand-offs of one report, in order", () => {
       await saveDraft(
         db,
         expectedId,
-        { version: v, updates: [{ taskId, status: "done", progress: 100, result: "Xong" }] },
+        {
+          version: v,
+          updates: await answerAll(db, expectedId, [
+            { taskId, status: "done", progress: 100, result: "Xong" },
+          ]),
+        },
         reporter(),
       )
     ).report.version;

@@ -11,13 +11,15 @@
  *    by then (task-status.ts, the lead's accepted reports);
  *  - the coordinator's own agency is listed like any other when it is late.
  */
-import { eq, inArray } from "drizzle-orm";
+
+import { and, eq, inArray } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
 import { effectiveDue } from "../../domain/reminders.ts";
 import { isReceivedState } from "../../domain/reporting-rates.ts";
 import { compareTaskCodes } from "../../domain/task-code.ts";
 import { workingDaysBetween } from "../../domain/working-days.ts";
 import type { Db } from "../connection.ts";
+import { assignmentValidOn } from "../queries/assignments-on.ts";
 import { agencies, reportingPeriods, taskAssignments, tasks } from "../schema.ts";
 import { listExpected } from "./expected.ts";
 import { holidayDates } from "./holidays.ts";
@@ -49,7 +51,7 @@ export async function agencyOwnTasks(
   db: Db,
   planId: number,
   agencyIds: readonly number[],
-  _onDate: string,
+  onDate: string,
 ): Promise<Map<number, { taskId: number; code: string; role: string }[]>> {
   const out = new Map<number, { taskId: number; code: string; role: string }[]>();
   if (agencyIds.length === 0) return out;
@@ -63,7 +65,8 @@ export async function agencyOwnTasks(
     })
     .from(taskAssignments)
     .innerJoin(tasks, eq(tasks.id, taskAssignments.taskId))
-    .where(inArray(taskAssignments.agencyId, [...agencyIds]));
+    // Owned on the date: a ceased agency's tasks are its successor's from the reorganisation (REGULATIONS.md §5).
+    .where(and(inArray(taskAssignments.agencyId, [...agencyIds]), assignmentValidOn(onDate)));
   for (const r of rows) {
     if (r.planId !== planId) continue;
     const list = out.get(r.agencyId) ?? [];
