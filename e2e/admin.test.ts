@@ -24,7 +24,8 @@ import {
 const POLL = { timeout: 15_000, interval: 100 };
 const LAOCAI = path.join(ROOT, "test/fixtures/plans/laocai-kh-chithi11-khoangsan-2026.txt");
 const BTNMT = path.join(ROOT, "test/fixtures/plans/btnmt-kh09-2024-tinchi-cacbon.txt");
-const NEW_USER = "sxd.baocao";
+// Not a demo login: the seed has sxd.baocao since the 2025 reorganisation moved Sở GTVT's work to Sở Xây dựng.
+const NEW_USER = "sxd.baocao2";
 const NEW_PASSWORD = "xay-dung-2026-bao-cao";
 
 interface Session {

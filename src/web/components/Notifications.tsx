@@ -81,7 +81,8 @@ export function NotificationBell() {
         className="bell-button"
         data-testid="notif-bell"
         aria-expanded={open}
-        aria-label={t("notifications")}
+        // The visible count is part of the name (WCAG 2.5.3 label in name).
+        aria-label={unread > 0 ? `${t("notifications")}: ${unread}` : t("notifications")}
         title={t("notifications")}
         onClick={() => {
           setOpen((o) => !o);

@@ -61,7 +61,7 @@ function Letter({ planId, periodId, periods }: { planId: number; periodId: numbe
           </span>
         )}
       </div>
-      <pre className="letter-text" data-testid="letter-text">
+      <pre className="letter-text" data-testid="letter-text" tabIndex={0}>
         {text}
       </pre>
     </div>
