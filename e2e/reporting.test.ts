@@ -445,4 +445,23 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
     await open(coord.page, app, `/plans/${app.planId}/reporting?tab=matrix`, "matrix");
     await coord.page.screenshot({ path: tmpFile("matrix.png") });
   });
+
+  it("the coordinator opens Quý IV/2026 from the picker's default, at 360 px", async () => {
+    const { page } = coord;
+    await page.setViewportSize({ width: 360, height: 900 });
+    await open(page, app, `/plans/${app.planId}/reporting`, "open-period-form");
+    await page.getByTestId("period-frequency").selectOption("quarterly");
+    const preview = page.getByTestId("period-preview");
+    await expect
+      .poll(() => seen(preview), POLL)
+      .toBe("Quý IV/2026: Từ 15/09/2026 đến 14/12/2026 · hạn nộp 16/12/2026");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByTestId("period-open").click();
+    await expect.poll(() => page.getByTestId("period-opened").count(), POLL).toBe(1);
+    expect(await textOf(page, "period-opened")).toContain("Quý IV/2026");
+    const row = page.locator('[data-testid="period-row"][data-label="2026-Q4"]');
+    await expect.poll(() => row.count(), POLL).toBe(1);
+    expect(await seen(row)).toContain("16/12/2026");
+  });
 });
