@@ -76,11 +76,24 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
     await page.getByTestId("regime-save").click();
     await expect.poll(() => page.getByTestId("regime-saved").count(), POLL).toBe(1);
 
+    // The form picks, never asks for a code: today's quarter first, with its window and due date.
     await page.getByTestId("period-frequency").selectOption("quarterly");
-    await page.getByTestId("period-label").fill("2022-Q5");
-    await page.getByTestId("period-open").click();
-    expect(await textOf(page, "field-error")).toContain("2022-Q1");
-    await page.getByTestId("period-label").fill("2022-Q1");
+    const preview = page.getByTestId("period-preview");
+    await expect.poll(() => page.getByTestId("period-preview-window").count(), POLL).toBe(1);
+    expect(await seen(preview)).toBe("Quý IV/2026: Từ 15/09/2026 đến 14/12/2026 · hạn nộp 16/12/2026");
+    const offered = await page
+      .getByTestId("period-frequency")
+      .locator("option")
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toContain("quarterly");
+    await page.getByTestId("period-year").fill("");
+    expect(await textOf(page, "field-error")).toContain("2000");
+    expect(await page.getByTestId("period-open").isDisabled()).toBe(true);
+    await page.getByTestId("period-year").fill("2022");
+    await page.getByTestId("period-index").selectOption("1");
+    await expect
+      .poll(() => seen(preview), POLL)
+      .toBe("Quý I/2022: Từ 15/12/2021 đến 14/03/2022 · hạn nộp 16/03/2022");
     await page.getByTestId("period-open").click();
     await expect.poll(() => page.getByTestId("period-opened").count(), POLL).toBe(1);
     const row = page.locator('[data-testid="period-row"][data-label="2022-Q1"]');
@@ -94,7 +107,7 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
     expect(await seen(row)).toContain("Quý I/2022");
 
     // Opening it twice: the server's Vietnamese message.
-    await page.getByTestId("period-label").fill("2022-Q1");
+    await expect.poll(() => page.getByTestId("period-preview-open").count(), POLL).toBe(1);
     await page.getByTestId("period-open").click();
     await expect.poll(() => page.getByTestId("error").count(), POLL).toBe(1);
     expect(await textOf(page, "error")).toContain("đã được mở");
@@ -431,5 +444,24 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
     await coord.page.setViewportSize({ width: 1280, height: 1400 });
     await open(coord.page, app, `/plans/${app.planId}/reporting?tab=matrix`, "matrix");
     await coord.page.screenshot({ path: tmpFile("matrix.png") });
+  });
+
+  it("the coordinator opens Quý IV/2026 from the picker's default, at 360 px", async () => {
+    const { page } = coord;
+    await page.setViewportSize({ width: 360, height: 900 });
+    await open(page, app, `/plans/${app.planId}/reporting`, "open-period-form");
+    await page.getByTestId("period-frequency").selectOption("quarterly");
+    const preview = page.getByTestId("period-preview");
+    await expect
+      .poll(() => seen(preview), POLL)
+      .toBe("Quý IV/2026: Từ 15/09/2026 đến 14/12/2026 · hạn nộp 16/12/2026");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByTestId("period-open").click();
+    await expect.poll(() => page.getByTestId("period-opened").count(), POLL).toBe(1);
+    expect(await textOf(page, "period-opened")).toContain("Quý IV/2026");
+    const row = page.locator('[data-testid="period-row"][data-label="2026-Q4"]');
+    await expect.poll(() => row.count(), POLL).toBe(1);
+    expect(await seen(row)).toContain("16/12/2026");
   });
 });

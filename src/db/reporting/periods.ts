@@ -6,7 +6,8 @@
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
-import { type Frequency, periodByLabel } from "../../domain/periods.ts";
+import { periodFromText } from "../../domain/period-label.ts";
+import { type Frequency, periodTitle } from "../../domain/periods.ts";
 import { type ExpectedReportRow, reportingRates } from "../../domain/reporting-rates.ts";
 import { dueDate } from "../../domain/working-days.ts";
 import { appendAudit, type Tx } from "../audit.ts";
@@ -19,14 +20,13 @@ import { holidayDates } from "./holidays.ts";
 import { getRegime } from "./regime.ts";
 import { reportersOn } from "./reporters-on.ts";
 
-export async function openPeriod(
-  db: Db,
-  planId: number,
-  frequency: Frequency,
-  label: string,
-  actor: ActorRef,
-  now = new Date(),
-) {
+/**
+ * The period a coordinator names — by code ("2026-Q4") or by the title the app shows
+ * ("Quý IV/2026"; domain/period-label.ts) — with its window (Decree 09/2019 Art. 12) and its due
+ * date by the plan's regime (working days after the window's end, holidays from the database).
+ * Refuses a frequency the regime lacks, or a text naming no period of that frequency.
+ */
+async function namedPeriod(db: Db, planId: number, frequency: Frequency, text: string) {
   const regime = await getRegime(db, planId);
   if (!regime.frequencies.includes(frequency)) {
     throw new AppError(
@@ -46,23 +46,49 @@ export async function openPeriod(
       },
     );
   }
-  const period = periodByLabel(frequency, label);
-  if (!period) {
-    throw new AppError(
-      "VALIDATION",
-      {
-        en: `"${label}" is not a ${frequency} period label.`,
-        vi: `"${label}" không phải là kỳ báo cáo hợp lệ.`,
-      },
-      {
-        fields: [
-          { field: "label", reason: "unknown period label", reasonVi: "nhãn kỳ báo cáo không hợp lệ" },
-        ],
-      },
-    );
-  }
+  const period = periodFromText(frequency, text);
   const holidays = await holidayDates(db);
   const due = dueDate(period.end, regime.deadlineDays[frequency] ?? 2, holidays);
+  return { regime, period, due };
+}
+
+/**
+ * What opening a period would create, without opening it: its code, window and due date, and
+ * the id of the period if it is already open (issue 9 §3: the form shows them before "Mở kỳ").
+ */
+export async function previewPeriod(db: Db, planId: number, frequency: Frequency, text: string) {
+  const { period, due } = await namedPeriod(db, planId, frequency, text);
+  const [existing] = await db
+    .select({ id: reportingPeriods.id })
+    .from(reportingPeriods)
+    .where(
+      and(
+        eq(reportingPeriods.planId, planId),
+        eq(reportingPeriods.frequency, frequency),
+        eq(reportingPeriods.label, period.label),
+      ),
+    );
+  return {
+    frequency,
+    label: period.label,
+    start: period.start,
+    end: period.end,
+    due,
+    openedPeriodId: existing?.id ?? null,
+  };
+}
+
+/** Opens the period named by code or title (see `namedPeriod`); stores it by its code. */
+export async function openPeriod(
+  db: Db,
+  planId: number,
+  frequency: Frequency,
+  text: string,
+  actor: ActorRef,
+  now = new Date(),
+) {
+  const { regime, period, due } = await namedPeriod(db, planId, frequency, text);
+  const label = period.label;
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: reportingPeriods.id })
@@ -77,7 +103,10 @@ export async function openPeriod(
     if (existing) {
       throw new AppError(
         "INVALID_STATE",
-        { en: `Period ${label} is already open.`, vi: `Kỳ báo cáo ${label} đã được mở.` },
+        {
+          en: `Period ${periodTitle(label)?.en ?? label} is already open.`,
+          vi: `Kỳ báo cáo ${periodTitle(label)?.vi ?? label} đã được mở.`,
+        },
         { details: { periodId: existing.id } },
       );
     }

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { holidayDates } from "../../../db/reporting/holidays.ts";
-import { listPeriods, openPeriod } from "../../../db/reporting/periods.ts";
+import { listPeriods, openPeriod, previewPeriod } from "../../../db/reporting/periods.ts";
 import { getRegime, saveRegime } from "../../../db/reporting/regime.ts";
 import { DEFAULT_REGIME, reportingCalendar } from "../../../domain/calendar.ts";
 import type { Frequency } from "../../../domain/periods.ts";
@@ -9,7 +9,7 @@ import { actorRef, nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
 import { jsonResponses, QueryId, queryInt } from "../../schemas.ts";
-import { OpenPeriodBody, PlanIdParam, RegimeBody } from "./schemas.ts";
+import { OpenPeriodBody, PeriodPreviewQuery, PlanIdParam, RegimeBody } from "./schemas.ts";
 
 const json = jsonResponses;
 
@@ -59,6 +59,15 @@ const openPeriodRoute = createRoute({
   request: { params: PlanIdParam, body: { content: { "application/json": { schema: OpenPeriodBody } } } },
   responses: json("The opened period"),
 });
+const previewPeriodRoute = createRoute({
+  method: "get",
+  path: "/api/plans/{id}/periods/preview",
+  tags: ["reporting"],
+  summary:
+    "What opening a period would create, opening nothing: its code, cut-off window and due date (coordinator)",
+  request: { params: PlanIdParam, query: PeriodPreviewQuery },
+  responses: json("The period's code, window, due date and the id of the period if already open"),
+});
 
 export function registerRegime(app: OpenAPIHono<AppEnv>) {
   app.openapi(getRegimeRoute, async (c) => {
@@ -96,6 +105,12 @@ export function registerRegime(app: OpenAPIHono<AppEnv>) {
     const { id } = c.req.valid("param");
     authorize(c, "plan:read", { planId: id });
     return c.json(await listPeriods(c.get("database").db, id, vnDay(nowOf(c))), 200);
+  });
+  app.openapi(previewPeriodRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    authorize(c, "period:open", { planId: id });
+    const { frequency, label } = c.req.valid("query");
+    return c.json(await previewPeriod(c.get("database").db, id, frequency as Frequency, label), 200);
   });
   app.openapi(openPeriodRoute, async (c) => {
     const { id } = c.req.valid("param");

@@ -26,9 +26,12 @@ export const RegimeBody = z
   })
   .openapi("RegimeInput");
 
-export const OpenPeriodBody = z
-  .object({ frequency: FrequencyEnum, label: z.string().min(4).max(10) })
-  .openapi("OpenPeriod");
+/** The period by code ("2026-Q4") or by the title the app shows ("Quý IV/2026"; domain/period-label.ts). */
+const PeriodText = z.string().min(4).max(40).openapi({ example: "Quý IV/2026" });
+
+export const OpenPeriodBody = z.object({ frequency: FrequencyEnum, label: PeriodText }).openapi("OpenPeriod");
+
+export const PeriodPreviewQuery = z.object({ frequency: FrequencyEnum, label: PeriodText });
 
 const text = (max: number) => z.string().max(max).nullable().optional();
 
