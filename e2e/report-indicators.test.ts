@@ -7,7 +7,16 @@
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/db/connection.ts";
-import { type Actor, actor, apiAs, open, POLL, reportState, startAppWithDb } from "./reporting-helpers.ts";
+import {
+  type Actor,
+  actor,
+  answerEveryTask,
+  apiAs,
+  open,
+  POLL,
+  reportState,
+  startAppWithDb,
+} from "./reporting-helpers.ts";
 import { chromiumAvailable, launchBrowser, type RunningApp, seen } from "./support.ts";
 
 const CODE = "industrial_production_value_2010_prices";
@@ -84,6 +93,13 @@ describe.skipIf(!chromiumAvailable())("indicator figures in the report form", ()
 
   it("the leader submits; the coordinator sees the figure read-only and accepts", async () => {
     const leader = await join("sct.lanhdao");
+    // Sending refuses a lead task left unreported (issue 9 §3): every task answered first.
+    const api = await apiAs(app, "sct.lanhdao");
+    const now = await api<Detail>("GET", `/api/reports/${reportId}`);
+    await api("PUT", `/api/reports/${reportId}`, {
+      version: now.report.version,
+      updates: await answerEveryTask(api, reportId),
+    });
     await open(leader.page, app, `/reports/${reportId}`, "indicator-values");
     await expect
       .poll(() => row(leader).getByTestId("indicator-value-input").inputValue(), POLL)

@@ -12,6 +12,7 @@ import {
   type Actor,
   actor,
   allow,
+  answerEveryTask,
   apiAs,
   notify,
   open,
@@ -46,6 +47,12 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
   let reportId = 0;
   const reportUrl = () => `/reports/${reportId}`;
   const task = (a: Actor, i: number) => a.page.getByTestId("task-update").nth(i);
+  /** Tasks with a saved answer start collapsed (issue 9 §3): open them all to read and type. */
+  const expandAll = async (a: Actor) => {
+    const button = a.page.getByTestId("expand-all");
+    await expect.poll(() => button.count(), POLL).toBeGreaterThan(0);
+    await button.first().click();
+  };
 
   beforeAll(async () => {
     app = await startAppWithDb();
@@ -165,6 +172,7 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
     await page.reload();
     await expect.poll(() => page.getByTestId("restored-notice").count(), POLL).toBe(1);
     expect(await page.getByTestId("report-summary").inputValue()).toContain("triển khai đúng kế hoạch");
+    await expandAll(reporter);
     expect(await task(reporter, 0).getByTestId("upd-result").inputValue()).toContain("3 hội nghị");
     expect(await task(reporter, 1).getByTestId("upd-product-doc").inputValue()).toContain("1234/QĐ-UBND");
 
@@ -190,6 +198,7 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
 
     // The reporter's page still holds version 2.
     const mine = "Kết quả do cán bộ báo cáo nhập sau cùng.";
+    await expandAll(reporter);
     await task(reporter, 0).getByTestId("upd-result").fill(mine);
     await reporter.page.getByTestId("save-draft").click();
     await expect.poll(() => reporter.page.getByTestId("conflict-box").count(), POLL).toBe(1);
@@ -198,6 +207,7 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
     allow(reporter, 409);
 
     await reporter.page.getByTestId("conflict-reload").click();
+    await expandAll(reporter);
     await expect
       .poll(() => reporter.page.getByTestId("report-summary").inputValue(), POLL)
       .toContain("lãnh đạo bổ sung");
@@ -220,6 +230,34 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
     await open(page, app, "/my", "work-item");
     await page.locator('[data-testid="work-item"][data-period="2022-Q1"] [data-testid="work-link"]').click();
     await expect.poll(() => page.getByTestId("submit-report").count(), POLL).toBe(1);
+    // Sending refuses a lead task left unreported: the leader's API answers the tasks the form left open.
+    const api = await apiAs(app, "sct.lanhdao");
+    const now = await api<Detail>("GET", `/api/reports/${reportId}`);
+    const fields = [
+      "status",
+      "progress",
+      "result",
+      "productDocument",
+      "productDate",
+      "difficulties",
+      "proposals",
+    ];
+    const kept = (now.report.updates as unknown as Record<string, unknown>[]).map((u) => ({
+      taskId: u.taskId as number,
+      status: u.status as string,
+      ...Object.fromEntries(
+        fields
+          .slice(1)
+          .filter((f) => u[f] != null)
+          .map((f) => [f, u[f]]),
+      ),
+    }));
+    await api("PUT", `/api/reports/${reportId}`, {
+      version: now.report.version,
+      updates: await answerEveryTask(api, reportId, kept),
+    });
+    await page.reload();
+    await expandAll(leader);
     expect(await task(leader, 0).getByTestId("upd-result").inputValue()).toContain("cán bộ báo cáo");
     await page.getByTestId("submit-report").click();
     await page.getByTestId("confirm-submit").click();
@@ -262,6 +300,7 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
     await item.getByTestId("work-link").click();
     await expect.poll(() => page.getByTestId("returned-banner").count(), POLL).toBe(1);
     expect(await textOf(page, "returned-banner")).toContain(COMMENT);
+    await expandAll(reporter);
     await task(reporter, 0)
       .getByTestId("upd-result")
       .fill("Giá trị sản xuất công nghiệp quý I đạt 5.120 tỷ đồng; đã tổ chức 3 hội nghị.");
