@@ -377,9 +377,15 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
   it("the viewer sees the board and the matrix, and has no write buttons; English on one page", async () => {
     const viewer = await join("lanhdao.tinh");
     const { page } = viewer;
-    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(`/plans/${app.planId}/reporting`);
-    await expect.poll(() => page.getByTestId("periods-table").count(), POLL).toBe(1);
+    // The provincial leader lands on the status board, not on the reporting-regime form.
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(`/plans/${app.planId}/status`);
+    await expect.poll(() => page.getByTestId("status-count").count(), POLL).toBeGreaterThan(0);
+    expect(await page.getByTestId("status-legend").count()).toBe(1);
+    await open(page, app, `/plans/${app.planId}/reporting`, "periods-table");
     expect(await page.getByTestId("viewer-notice").count()).toBe(1);
+    // The regime reads as text for a viewer: no disabled inputs that look editable.
+    await expect.poll(() => page.getByTestId("regime-readonly").count(), POLL).toBe(1);
+    expect(await page.locator('[data-testid="regime-editor"] input:visible').count()).toBe(0);
     const writes = [
       "period-open",
       "regime-save",
