@@ -11,13 +11,14 @@
  *    by then (task-status.ts, the lead's accepted reports);
  *  - the coordinator's own agency is listed like any other when it is late.
  */
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
 import { effectiveDue } from "../../domain/reminders.ts";
 import { isReceivedState } from "../../domain/reporting-rates.ts";
 import { compareTaskCodes } from "../../domain/task-code.ts";
 import { workingDaysBetween } from "../../domain/working-days.ts";
 import type { Db } from "../connection.ts";
+import { assignmentValidOn } from "../queries/assignments-on.ts";
 import { agencies, reportingPeriods, taskAssignments, tasks } from "../schema.ts";
 import { listExpected } from "./expected.ts";
 import { holidayDates } from "./holidays.ts";
@@ -41,15 +42,15 @@ export interface LateAgency {
 
 /**
  * Which tasks of the plan each agency owns: it is the lead or a named coordinator itself (no
- * group membership). The ONE place that answers "which tasks does agency A own" for urging; the
- * assignment history (`src/db/queries/assignments-on.ts`, who owns task T on date D) replaces
- * its query once merged.
+ * group membership) on `onDate` (the assignment history, `src/db/queries/assignments-on.ts`: a
+ * ceased agency's rows end the day before its successor's begin). The ONE place that answers
+ * "which tasks does agency A own" for urging.
  */
 export async function agencyOwnTasks(
   db: Db,
   planId: number,
   agencyIds: readonly number[],
-  _onDate: string,
+  onDate: string,
 ): Promise<Map<number, { taskId: number; code: string; role: string }[]>> {
   const out = new Map<number, { taskId: number; code: string; role: string }[]>();
   if (agencyIds.length === 0) return out;
@@ -63,7 +64,7 @@ export async function agencyOwnTasks(
     })
     .from(taskAssignments)
     .innerJoin(tasks, eq(tasks.id, taskAssignments.taskId))
-    .where(inArray(taskAssignments.agencyId, [...agencyIds]));
+    .where(and(inArray(taskAssignments.agencyId, [...agencyIds]), assignmentValidOn(onDate)));
   for (const r of rows) {
     if (r.planId !== planId) continue;
     const list = out.get(r.agencyId) ?? [];
