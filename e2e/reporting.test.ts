@@ -350,9 +350,17 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
   it("urging: reminders run, the urging letter is shown and copied; a due reminder rings the bell", async () => {
     const { page } = coord;
     await open(page, app, `/plans/${app.planId}/reporting?tab=urging`, "urging-panel");
-    await page.getByTestId("reminders-run").click();
-    await expect.poll(() => page.getByTestId("reminders-result").count(), POLL).toBe(1);
-    const sent = Number(await page.getByTestId("reminders-result").getAttribute("data-sent"));
+    // "Gửi nhắc việc" urges every agency late for the chosen period now, and says whom.
+    const late = Number(await page.getByTestId("urge-run").getAttribute("data-late"));
+    expect(late).toBeGreaterThan(0);
+    expect(await textOf(page, "urge-run")).toContain(`${late} đơn vị chậm báo cáo kỳ`);
+    await page.getByTestId("urge-run").click();
+    await expect.poll(() => page.getByTestId("urge-result").count(), POLL).toBe(1);
+    expect(Number(await page.getByTestId("urge-result").getAttribute("data-sent"))).toBe(late);
+    expect(await textOf(page, "urge-result")).toContain("Đã gửi nhắc việc kỳ");
+    await page.getByTestId("urge-run").click();
+    await expect.poll(() => page.getByTestId("urge-skipped").count(), POLL).toBe(1);
+    expect(await textOf(page, "urge-skipped")).toContain(`${late} đơn vị đã được nhắc hôm nay`);
     await expect.poll(() => page.getByTestId("letter-text").count(), POLL).toBe(1);
     const letter = await textOf(page, "letter-text");
     expect(letter).toContain("Kính gửi");
@@ -362,9 +370,8 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
     await expect.poll(() => page.getByTestId("letter-copied").count(), POLL).toBe(1);
     expect(await textOf(page, "letter-copied")).toBe("Đã sao chép.");
 
-    // The extended report is due today: with "0 days before" in the regime a working day sends
-    // its reminder now. On a weekend or holiday nothing is due: the test writes the notification.
-    if (sent === 0) await notify(app.database, "skhdt.baocao", "/my");
+    // Sở KH&ĐT's report was extended to today (not late, so not urged): the test writes its notification.
+    await notify(app.database, "skhdt.baocao", "/my");
     {
       const skhdt = await join("skhdt.baocao");
       await expect.poll(() => skhdt.page.getByTestId("notif-count").count(), POLL).toBe(1);
@@ -422,13 +429,19 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
   it("the viewer sees the board and the matrix, and has no write buttons; English on one page", async () => {
     const viewer = await join("lanhdao.tinh");
     const { page } = viewer;
-    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(`/plans/${app.planId}/reporting`);
-    await expect.poll(() => page.getByTestId("periods-table").count(), POLL).toBe(1);
+    // The provincial leader lands on the status board, not on the reporting-regime form.
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(`/plans/${app.planId}/status`);
+    await expect.poll(() => page.getByTestId("status-count").count(), POLL).toBeGreaterThan(0);
+    expect(await page.getByTestId("status-legend").count()).toBe(1);
+    await open(page, app, `/plans/${app.planId}/reporting`, "periods-table");
     expect(await page.getByTestId("viewer-notice").count()).toBe(1);
+    // The regime reads as text for a viewer: no disabled inputs that look editable.
+    await expect.poll(() => page.getByTestId("regime-readonly").count(), POLL).toBe(1);
+    expect(await page.locator('[data-testid="regime-editor"] input:visible').count()).toBe(0);
     const writes = [
       "period-open",
       "regime-save",
-      "reminders-run",
+      "urge-run",
       "tab-urging",
       "review-accept",
       "review-return",

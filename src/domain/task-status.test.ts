@@ -40,12 +40,16 @@ const task = (updates: TaskUpdateRecord[], dues = [DUE]): TaskStatusInput => ({
 
 describe("a task with a deadline (QĐ 42/2014: on time, late, within term, overdue)", () => {
   it("is not yet due before its term when nothing is reported", () => {
-    expect(taskStatus(task([]), "2023-06-30")).toEqual({ status: "not_yet_due", due: DUE, doneOn: null });
+    expect(taskStatus(task([]), "2023-06-30")).toMatchObject({
+      status: "not_yet_due",
+      due: DUE,
+      doneOn: null,
+    });
   });
 
   it("is within term on the due day itself, and overdue the day after", () => {
     expect(taskStatus(task([]), DUE).status).toBe("in_progress");
-    expect(taskStatus(task([]), "2024-01-01")).toEqual({ status: "overdue", due: DUE, doneOn: null });
+    expect(taskStatus(task([]), "2024-01-01")).toMatchObject({ status: "overdue", due: DUE, doneOn: null });
   });
 
   it("changes with the as-of date: the same task, two dates, two statuses", () => {
@@ -64,7 +68,7 @@ describe("a task with a deadline (QĐ 42/2014: on time, late, within term, overd
   });
 
   it("is done on time when completed by the last milestone — by submission date, or the product's date", () => {
-    expect(taskStatus(task([update("done", "2023-12-18", "2023-12-20")]), "2024-01-10")).toEqual({
+    expect(taskStatus(task([update("done", "2023-12-18", "2023-12-20")]), "2024-01-10")).toMatchObject({
       status: "done_on_time",
       due: DUE,
       doneOn: "2023-12-18",
@@ -72,7 +76,11 @@ describe("a task with a deadline (QĐ 42/2014: on time, late, within term, overd
     const late = task([
       update("done_with_product", "2024-03-16", "2024-03-20", { productDate: "2024-01-05" }),
     ]);
-    expect(taskStatus(late, "2024-04-01")).toEqual({ status: "done_late", due: DUE, doneOn: "2024-01-05" });
+    expect(taskStatus(late, "2024-04-01")).toMatchObject({
+      status: "done_late",
+      due: DUE,
+      doneOn: "2024-01-05",
+    });
     const early = task([
       update("done_with_product", "2024-03-16", "2024-03-20", { productDate: "2023-12-29" }),
     ]);
@@ -86,7 +94,7 @@ describe("a task with a deadline (QĐ 42/2014: on time, late, within term, overd
     ]);
     expect(taskStatus(input, "2023-12-31").status).toBe("in_progress");
     expect(taskStatus(input, "2024-01-10").status).toBe("overdue");
-    expect(taskStatus(input, "2024-01-15")).toEqual({
+    expect(taskStatus(input, "2024-01-15")).toMatchObject({
       status: "done_on_time",
       due: DUE,
       doneOn: "2023-12-18",
@@ -109,7 +117,7 @@ describe("a task with a deadline (QĐ 42/2014: on time, late, within term, overd
       update("done", "2024-03-16", "2024-03-18", { periodLabel: "2024-Q1", periodEnd: "2024-03-14" }),
       update("done", "2023-12-18", "2023-12-20"),
     ]);
-    expect(taskStatus(input, "2024-04-01")).toEqual({
+    expect(taskStatus(input, "2024-04-01")).toMatchObject({
       status: "done_on_time",
       due: DUE,
       doneOn: "2023-12-18",
@@ -127,7 +135,7 @@ describe("a task with a deadline (QĐ 42/2014: on time, late, within term, overd
 
   it("judges several milestones by the last one", () => {
     const input = task([update("done", "2022-06-20", "2022-06-22")], ["2022-03-31", "2022-06-30"]);
-    expect(taskStatus(input, "2022-07-01")).toEqual({
+    expect(taskStatus(input, "2022-07-01")).toMatchObject({
       status: "done_on_time",
       due: "2022-06-30",
       doneOn: "2022-06-20",
@@ -155,7 +163,7 @@ describe("a continuous or recurring task: reported in each period that fell due"
   });
 
   it("is not yet due before the first period's deadline", () => {
-    expect(taskStatus(continuous([]), "2023-03-01")).toEqual({
+    expect(taskStatus(continuous([]), "2023-03-01")).toMatchObject({
       status: "not_yet_due",
       due: "2023-03-16",
       doneOn: null,
@@ -165,7 +173,7 @@ describe("a continuous or recurring task: reported in each period that fell due"
 
   it("lists each period due so far, and judges the latest", () => {
     const input = continuous([q(1, "2023-03-16", "not_started"), q(3, "2023-09-20")]);
-    expect(taskStatus(input, "2023-07-01")).toEqual({
+    expect(taskStatus(input, "2023-07-01")).toMatchObject({
       status: "not_reported",
       due: "2023-06-16",
       doneOn: null,
@@ -258,5 +266,76 @@ describe("invariants", () => {
         expect(rank(early)).toBeLessThanOrEqual(rank(late));
       }),
     );
+  });
+});
+
+describe("the status board's rules (issue 9 §4)", () => {
+  const quarters = [1, 2, 3, 4].map((n) => ({
+    label: `2026-Q${n}`,
+    due: `2026-${String(n * 3).padStart(2, "0")}-18`,
+  }));
+  const q = (
+    n: number,
+    acceptedAt: string,
+    status: UpdateStatus = "in_progress",
+    more: Partial<TaskUpdateRecord> = {},
+  ) =>
+    update(status, acceptedAt, acceptedAt, {
+      periodLabel: `2026-Q${n}`,
+      periodEnd: `2026-${String(n * 3).padStart(2, "0")}-14`,
+      ...more,
+    });
+  const continuous = (updates: TaskUpdateRecord[], planEnd: string | null = null): TaskStatusInput => ({
+    schedule: schedule({ continuous: true }),
+    updates,
+    periods: quarters,
+    planEnd,
+  });
+
+  it("counts an accepted report of a period not yet due: Q4 accepted early is 'reported', not 'not reported'", () => {
+    // 07/12/2026: Q3 is due (18/09) and was not reported; Q4 (due 18/12) was accepted on 05/12.
+    const input = continuous([q(4, "2026-12-05")]);
+    expect(taskStatus(input, "2026-12-07").status).toBe("reported");
+    expect(taskStatus(input, "2026-12-04").status).toBe("not_reported"); // not yet accepted then
+    expect(taskStatus(input, "2026-12-07").latest).toEqual({ periodLabel: "2026-Q4", status: "in_progress" });
+  });
+
+  it("counts an early accepted report when no period has fallen due yet", () => {
+    const input = continuous([q(1, "2026-02-20")]);
+    expect(taskStatus(input, "2026-03-01").status).toBe("reported");
+    expect(taskStatus(continuous([]), "2026-03-01").status).toBe("not_yet_due");
+  });
+
+  it("judges a task of an ended plan at the plan's end, never 'not yet due'", () => {
+    const ended: TaskStatusInput = {
+      schedule: schedule({ continuous: true }),
+      updates: [],
+      periods: [],
+      planEnd: "2025-12-31",
+    };
+    expect(taskStatus(ended, "2026-12-07")).toMatchObject({ status: "not_reported", due: "2025-12-31" });
+    expect(taskStatus(ended, "2025-06-30").status).toBe("not_yet_due"); // the plan still ran
+    const reported = {
+      ...ended,
+      updates: [update("in_progress", "2025-03-01", "2025-03-05", { periodLabel: "2025-Q1" })],
+    };
+    expect(taskStatus(reported, "2026-12-07")).toMatchObject({ status: "reported", due: "2025-12-31" });
+  });
+
+  it("shows a reported difficulty: 'stalled' and/or difficulties text in the latest accepted update", () => {
+    const stalled = taskStatus(continuous([q(3, "2026-09-20", "stalled")]), "2026-10-01");
+    expect(stalled.difficulty).toEqual({ stalled: true, text: null, periodLabel: "2026-Q3" });
+    const text = taskStatus(
+      continuous([q(3, "2026-09-20", "in_progress", { difficulties: " Thiếu vốn đối ứng " })]),
+      "2026-10-01",
+    );
+    expect(text.difficulty).toEqual({ stalled: false, text: "Thiếu vốn đối ứng", periodLabel: "2026-Q3" });
+    // A later update without difficulty clears it; a blank text is none.
+    const cleared = continuous([
+      q(2, "2026-06-20", "stalled"),
+      q(3, "2026-09-20", "in_progress", { difficulties: "  " }),
+    ]);
+    expect(taskStatus(cleared, "2026-10-01").difficulty).toBeNull();
+    expect(taskStatus(cleared, "2026-07-01").difficulty?.stalled).toBe(true);
   });
 });

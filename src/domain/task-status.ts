@@ -38,6 +38,8 @@ export interface TaskUpdateRecord {
   status: UpdateStatus;
   /** The date of the product document (decision, plan issued…), when the update names one. */
   productDate?: string | null;
+  /** Difficulties (khó khăn, vướng mắc) the agency reported on the task, when any. */
+  difficulties?: string | null;
 }
 
 export interface TaskStatusInput {
@@ -49,6 +51,11 @@ export interface TaskStatusInput {
    * recurring and unreadable schedules.
    */
   periods: readonly { label: string; due: string }[];
+  /**
+   * The last day of the plan (31/12 of its last year), when known. After it a task judged per
+   * period with no period due is judged at the plan's end, not "not yet due" (issue 9 §4).
+   */
+  planEnd?: string | null;
 }
 
 export type TaskStatus =
@@ -74,6 +81,19 @@ export interface TaskStatusResult {
   doneOn: string | null;
   /** Per-period reporting, for continuous and recurring tasks: periods due on or before as-of. */
   periods?: PeriodReport[];
+  /** The agency's latest accepted word on the task by as-of (any period, due or not), or null. */
+  latest: LatestUpdate | null;
+  /**
+   * A reported difficulty: the latest accepted update says "stalled" (vướng mắc) and/or names
+   * difficulties. Null when the latest update reports none.
+   */
+  difficulty: { stalled: boolean; text: string | null; periodLabel: string } | null;
+}
+
+/** The latest accepted update of a task, shown on the status board. */
+export interface LatestUpdate {
+  periodLabel: string;
+  status: UpdateStatus;
 }
 
 /** Labels for the UI and exported documents (Vietnamese first, GLOSSARY.md "Work and results"). */
@@ -137,7 +157,11 @@ function completionDate(updates: readonly TaskUpdateRecord[]): string | null {
  *    itself, with nothing reported, the task is "within term" (in_progress): QĐ 42/2014 knows
  *    only within term and overdue, and the due day is still within term.
  */
-function milestoneStatus(due: string, accepted: readonly TaskUpdateRecord[], asOf: string): TaskStatusResult {
+function milestoneStatus(
+  due: string,
+  accepted: readonly TaskUpdateRecord[],
+  asOf: string,
+): Omit<TaskStatusResult, "latest" | "difficulty"> {
   const latest = accepted[accepted.length - 1];
   if (latest && isDone(latest.status)) {
     const doneOn = completionDate(accepted) as string;
@@ -152,14 +176,19 @@ function milestoneStatus(due: string, accepted: readonly TaskUpdateRecord[], asO
 /**
  * Per-period reporting: each period due on or before as-of is "reported" when an accepted
  * update (any status, "not_started" included — the agency did report on the task) covers it.
- * Overall: "reported" when every period with the latest due date is reported, else
- * "not_reported"; "not_yet_due" when no period has fallen due yet (then `due` is the next one).
+ * Overall: "reported" when every period with the latest due date is reported, or when a report
+ * of a later period, not yet due, has already been accepted (an early report is the agency's
+ * newest word); else "not_reported". With no period due yet: "reported" when such an early
+ * report is accepted; when the plan has ended (`planEnd` before as-of) the task is judged at
+ * the plan's end — no longer "not yet due" — "not_reported" unless an accepted update exists;
+ * otherwise "not_yet_due" (then `due` is the next period's due date).
  */
 function periodicStatus(
   periods: TaskStatusInput["periods"],
   accepted: readonly TaskUpdateRecord[],
   asOf: string,
-): Required<Pick<TaskStatusResult, "periods">> & TaskStatusResult {
+  planEnd?: string | null,
+): Required<Pick<TaskStatusResult, "periods">> & Omit<TaskStatusResult, "latest" | "difficulty"> {
   const covered = new Set(accepted.map((u) => u.periodLabel));
   const due = periods
     .filter((p) => p.due <= asOf)
@@ -168,13 +197,25 @@ function periodicStatus(
       a.due < b.due ? -1 : a.due > b.due ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0,
     );
   const last = due[due.length - 1];
+  const dueOf = new Map(periods.map((p) => [p.label, p.due]));
+  const early = accepted.some((u) => {
+    const d = dueOf.get(u.periodLabel);
+    return d !== undefined && d > asOf && (!last || d > last.due);
+  });
   if (!last) {
+    if (planEnd && planEnd < asOf)
+      return {
+        status: early || accepted.length > 0 ? "reported" : "not_reported",
+        due: planEnd,
+        doneOn: null,
+        periods: [],
+      };
     const next = periods.reduce<string | null>((min, p) => (min === null || p.due < min ? p.due : min), null);
-    return { status: "not_yet_due", due: next, doneOn: null, periods: [] };
+    return { status: early ? "reported" : "not_yet_due", due: next, doneOn: null, periods: [] };
   }
   const latest = due.filter((p) => p.due === last.due);
   return {
-    status: latest.every((p) => p.reported) ? "reported" : "not_reported",
+    status: early || latest.every((p) => p.reported) ? "reported" : "not_reported",
     due: last.due,
     doneOn: null,
     periods: due,
@@ -192,11 +233,21 @@ export function taskStatus(input: TaskStatusInput, asOf: string): TaskStatusResu
   if (!isValidIsoDate(asOf))
     throw new RangeError(`asOf must be an ISO date (YYYY-MM-DD): ${JSON.stringify(asOf)}`);
   const accepted = chronological(input.updates.filter((u) => acceptedBy(u, asOf)));
+  const newest = accepted[accepted.length - 1];
+  const latest: LatestUpdate | null = newest
+    ? { periodLabel: newest.periodLabel, status: newest.status }
+    : null;
+  const text = newest?.difficulties?.trim() || null;
+  const difficulty =
+    newest && (newest.status === "stalled" || text)
+      ? { stalled: newest.status === "stalled", text, periodLabel: newest.periodLabel }
+      : null;
   const due = lastDue(input.schedule);
-  if (due === null) return periodicStatus(input.periods, accepted, asOf);
-  const result = milestoneStatus(due, accepted, asOf);
+  if (due === null)
+    return { ...periodicStatus(input.periods, accepted, asOf, input.planEnd), latest, difficulty };
+  const result: TaskStatusResult = { ...milestoneStatus(due, accepted, asOf), latest, difficulty };
   if (input.schedule.continuous || input.schedule.recurrence !== null) {
-    result.periods = periodicStatus(input.periods, accepted, asOf).periods;
+    result.periods = periodicStatus(input.periods, accepted, asOf, input.planEnd).periods;
   }
   return result;
 }

@@ -160,6 +160,7 @@ export const api = {
   scorecard: (agency: number, plan: number, asOf?: string) =>
     `/api/agencies/${agency}/scorecard${query({ plan, asOf })}`,
   remindersRun: (plan: number) => `/api/plans/${plan}/reminders/run`,
+  urgeNow: (plan: number, period: number) => `/api/plans/${plan}/urging/send${query({ period })}`,
   urgingLetter: (plan: number, period: number) => `/api/plans/${plan}/urging-letter${query({ period })}`,
 };
 

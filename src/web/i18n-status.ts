@@ -17,7 +17,7 @@ export const statusVi = {
   "st.latestReport": "Báo cáo gần nhất ({period}): {status}",
   "st.planEnded": "Kế hoạch đã kết thúc ngày {date}",
   "st.legend":
-    'Nhiệm vụ có thời hạn được đánh giá theo mốc cuối cùng. Nhiệm vụ thường xuyên, định kỳ được đánh giá theo các kỳ báo cáo đã đến hạn; báo cáo đã được chấp nhận của kỳ chưa đến hạn cũng được tính. Khi kế hoạch đã kết thúc, nhiệm vụ thường xuyên chưa có kỳ báo cáo nào được đánh giá theo ngày kết thúc kế hoạch ({end}): có báo cáo được chấp nhận thì "Có báo cáo", không có thì "Chưa báo cáo". Số ngày quá hạn tính theo ngày làm việc.',
+    'Nhiệm vụ có thời hạn được đánh giá theo mốc cuối cùng. Nhiệm vụ thường xuyên, định kỳ được đánh giá theo các kỳ báo cáo đã đến hạn; báo cáo đã được chấp nhận của kỳ chưa đến hạn cũng được tính. Khi kế hoạch đã kết thúc, nhiệm vụ thường xuyên chưa có kỳ báo cáo nào được đánh giá theo ngày kết thúc kế hoạch ({end}): có báo cáo được chấp nhận thì "Đã báo cáo", không có thì "Chưa báo cáo". Số ngày quá hạn tính theo ngày làm việc.',
   "st.urgeRun": "Gửi nhắc việc ngay đến {n} đơn vị chậm báo cáo kỳ {period}",
   "st.urgeRunNone": "Kỳ {period}: không có đơn vị nào chậm báo cáo để nhắc",
   "st.urgeHelp":

@@ -211,6 +211,13 @@ export interface TaskStatusRow {
   due: string | null;
   doneOn: string | null;
   periods?: { label: string; reported: boolean }[];
+  /** Lead and coordinating agencies on the as-of date (successors after a reorganisation). */
+  leads?: { id: number; name: string }[];
+  coordinators?: { id: number; name: string }[];
+  /** The latest accepted update (any period, due or not). */
+  latest?: { periodLabel: string; status: string } | null;
+  /** A reported difficulty: "stalled" and/or difficulties text in the latest accepted update. */
+  difficulty?: { stalled: boolean; text: string | null; periodLabel: string } | null;
 }
 
 export interface RateRow {

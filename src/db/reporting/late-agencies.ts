@@ -11,7 +11,6 @@
  *    by then (task-status.ts, the lead's accepted reports);
  *  - the coordinator's own agency is listed like any other when it is late.
  */
-
 import { and, eq, inArray } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
 import { effectiveDue } from "../../domain/reminders.ts";
@@ -43,9 +42,9 @@ export interface LateAgency {
 
 /**
  * Which tasks of the plan each agency owns: it is the lead or a named coordinator itself (no
- * group membership). The ONE place that answers "which tasks does agency A own" for urging; the
- * assignment history (`src/db/queries/assignments-on.ts`, who owns task T on date D) replaces
- * its query once merged.
+ * group membership) on `onDate` (the assignment history, `src/db/queries/assignments-on.ts`: a
+ * ceased agency's rows end the day before its successor's begin). The ONE place that answers
+ * "which tasks does agency A own" for urging.
  */
 export async function agencyOwnTasks(
   db: Db,
@@ -65,7 +64,6 @@ export async function agencyOwnTasks(
     })
     .from(taskAssignments)
     .innerJoin(tasks, eq(tasks.id, taskAssignments.taskId))
-    // Owned on the date: a ceased agency's tasks are its successor's from the reorganisation (REGULATIONS.md §5).
     .where(and(inArray(taskAssignments.agencyId, [...agencyIds]), assignmentValidOn(onDate)));
   for (const r of rows) {
     if (r.planId !== planId) continue;

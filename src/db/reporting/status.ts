@@ -10,9 +10,11 @@ import type { Milestone, Recurrence, Schedule } from "../../domain/schedule-type
 import { compareTaskCodes } from "../../domain/task-code.ts";
 import { type TaskUpdateRecord, taskStatus, type UpdateStatus } from "../../domain/task-status.ts";
 import type { Db } from "../connection.ts";
+import { ownersOn } from "../queries/assignments-on.ts";
 import {
   expectedReports,
   milestones,
+  plans,
   reportingPeriods,
   reports,
   reportVersions,
@@ -25,14 +27,26 @@ import { vnDate } from "./reports.ts";
 const FINEST = ["monthly", "quarterly", "half-yearly", "nine-month", "yearly"];
 
 interface VersionContent {
-  updates?: { taskId: number; status: string; productDate?: string | null }[];
+  updates?: { taskId: number; status: string; productDate?: string | null; difficulties?: string | null }[];
 }
 
-/** Every task of the plan with its status as of `asOf` (ISO date). */
+/**
+ * Every task of the plan with its status as of `asOf` (ISO date), its lead and coordinating
+ * agencies on that date (assignments-on.ts: successors after a reorganisation, REGULATIONS.md
+ * §5), its latest accepted update and a reported difficulty (issue 9 §4). A plan that has ended
+ * (31/12 of its last year before `asOf`) judges its per-period tasks at its end (task-status.ts).
+ */
 export async function planTaskStatuses(db: Db, planId: number, asOf: string) {
   const taskRows = await db.select().from(tasks).where(eq(tasks.planId, planId));
   const ids = taskRows.map((t) => t.id);
   if (ids.length === 0) return [];
+  const [plan] = await db.select({ periodEnd: plans.periodEnd }).from(plans).where(eq(plans.id, planId));
+  const planEnd = plan?.periodEnd ? `${plan.periodEnd}-12-31` : null;
+  const owners = await ownersOn(db, ids, asOf);
+  const ownersOf = (taskId: number, role: "lead" | "coordinator") =>
+    owners
+      .filter((o) => o.taskId === taskId && o.role === role)
+      .map((o) => ({ id: o.agencyId, name: o.name }));
   const ms = await db
     .select()
     .from(milestones)
@@ -93,6 +107,7 @@ export async function planTaskStatuses(db: Db, planId: number, asOf: string) {
                 submittedAt: vnDate(a.submittedAt),
                 status: u.status as UpdateStatus,
                 productDate: u.productDate ?? null,
+                difficulties: u.difficulties ?? null,
               }),
             ),
         );
@@ -101,8 +116,15 @@ export async function planTaskStatuses(db: Db, planId: number, asOf: string) {
       const taskPeriods = periods
         .filter((p) => p.frequency === ownFrequency)
         .map((p) => ({ label: p.label, due: p.due }));
-      const result = taskStatus({ schedule, updates, periods: taskPeriods }, asOf);
-      return { taskId: t.id, code: t.code, content: t.content, ...result };
+      const result = taskStatus({ schedule, updates, periods: taskPeriods, planEnd }, asOf);
+      return {
+        taskId: t.id,
+        code: t.code,
+        content: t.content,
+        leads: ownersOf(t.id, "lead"),
+        coordinators: ownersOf(t.id, "coordinator"),
+        ...result,
+      };
     })
     .sort((a, b) => compareTaskCodes(a.code, b.code));
 }

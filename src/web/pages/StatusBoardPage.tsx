@@ -6,7 +6,7 @@ import { useLang } from "../lang.tsx";
 import { type SessionUser, TASK_STATUSES, type TaskStatus, type TaskStatusRow } from "../reporting-types.ts";
 import { isCoordinator } from "../roles.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
-import type { List, Task } from "../types.ts";
+import type { List, Plan, Task } from "../types.ts";
 
 const DATED: TaskStatus[] = ["done_on_time", "done_late", "in_progress", "overdue", "not_yet_due"];
 const CONTINUOUS: TaskStatus[] = ["reported", "not_reported"];
@@ -73,9 +73,22 @@ export function StatusBoardPage({ planId, user }: { planId: number; user: Sessio
     const qs = next.toString();
     navigate(path + (qs ? `?${qs}` : ""), { replace: true });
   };
+  const plan = useJson<Plan>(api.plan(planId));
+  const planEnd = plan.data?.periodEnd ? `${plan.data.periodEnd}-12-31` : null;
+  // Agencies that lead or coordinate a task on the as-of date (the current owners).
+  const agencyNames = new Map<number, string>();
+  for (const r of rows)
+    for (const a of [...(r.leads ?? []), ...(r.coordinators ?? [])]) agencyNames.set(a.id, a.name);
+  const agencyOptions = [...agencyNames].sort((a, b) => a[1].localeCompare(b[1], "vi"));
+  const agencyParam = Number(search.get("agency"));
+  const agency = agencyNames.has(agencyParam) ? agencyParam : null;
+  const owned =
+    agency === null
+      ? rows
+      : rows.filter((r) => [...(r.leads ?? []), ...(r.coordinators ?? [])].some((a) => a.id === agency));
   const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const shown = picked ? rows.filter((r) => r.status === picked) : rows;
+  for (const r of owned) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  const shown = picked ? owned.filter((r) => r.status === picked) : owned;
 
   return (
     <section data-testid="status-board" data-asof={asOf}>
@@ -98,13 +111,36 @@ export function StatusBoardPage({ planId, user }: { planId: number; user: Sessio
         >
           {t("today")}
         </button>
+        <label className="field inline">
+          <span>{t("st.agencyFilter")}</span>
+          <select
+            data-testid="status-agency"
+            value={agency ?? ""}
+            onChange={(e) => set({ agency: e.target.value || null })}
+          >
+            <option value="">{t("st.allAgencies")}</option>
+            {agencyOptions.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {board.state === "error" && <ErrorBox error={board.error} />}
       {!board.data && board.state === "loading" && <Loading />}
       {board.data && (
         <>
-          <p className="count" data-testid="status-total" data-total={rows.length}>
-            {t("statusTotal", { n: rows.length, date: formatDate(asOf) })}
+          <p className="count" data-testid="status-total" data-total={owned.length}>
+            {t("statusTotal", { n: owned.length, date: formatDate(asOf) })}
+          </p>
+          {planEnd && planEnd < asOf && (
+            <p className="notice" data-testid="status-plan-ended">
+              {t("st.planEnded", { date: formatDate(planEnd) })}
+            </p>
+          )}
+          <p className="small muted" data-testid="status-legend">
+            {t("st.legend", { end: planEnd ? formatDate(planEnd) : t("none") })}
           </p>
           <div className="status-groups">
             <Counts
@@ -140,6 +176,7 @@ export function StatusBoardPage({ planId, user }: { planId: number; user: Sessio
                 <tr>
                   <th className="code">{t("colCode")}</th>
                   <th>{t("colContent")}</th>
+                  <th>{t("st.colLead")}</th>
                   <th>{t("colStatus")}</th>
                   <th className="date">{t("colDue")}</th>
                   <th className="date">{t("colDoneOn")}</th>
@@ -160,8 +197,24 @@ export function StatusBoardPage({ planId, user }: { planId: number; user: Sessio
                     <td className="content" data-label={t("colContent")}>
                       {r.content ?? contentOf.get(r.taskId) ?? ""}
                     </td>
+                    <td data-label={t("st.colLead")} data-testid="status-lead">
+                      {(r.leads ?? []).map((a) => a.name).join("; ") || t("none")}
+                    </td>
                     <td data-label={t("colStatus")}>
                       <span className={`ts-badge ts-${r.status}`}>{t(`ts.${r.status}`)}</span>
+                      {r.latest && (
+                        <div className="small" data-testid="status-latest">
+                          {t("st.latestReport", {
+                            period: periodName(r.latest.periodLabel, lang),
+                            status: t(`upd.${r.latest.status}` as never),
+                          })}
+                        </div>
+                      )}
+                      {r.difficulty && (
+                        <div className="field-error small" data-testid="status-difficulty">
+                          {t("st.difficulty")}: {r.difficulty.text ?? t("upd.stalled")}
+                        </div>
+                      )}
                       {r.periods && r.periods.length > 0 && (
                         <ul className="period-chips">
                           {r.periods.map((p) => (

@@ -15,7 +15,7 @@ const statusRoute = createRoute({
   tags: ["status"],
   summary:
     "Every task's status as of a date (done on time, done late, in progress, overdue, not yet due; reported / not reported per period)",
-  request: { params: PlanIdParam, query: AsOfQuery },
+  request: { params: PlanIdParam, query: AsOfQuery.extend({ agency: QueryId.optional() }) },
   responses: ok,
 });
 const ratesRoute = createRoute({
@@ -42,8 +42,12 @@ export function registerStatus(app: OpenAPIHono<AppEnv>) {
   app.openapi(statusRoute, async (c) => {
     const { id } = c.req.valid("param");
     authorize(c, "plan:read", { planId: id });
-    const asOf = c.req.valid("query").asOf ?? vnDay(nowOf(c));
-    const items = await planTaskStatuses(c.get("database").db, id, asOf);
+    const query = c.req.valid("query");
+    const asOf = query.asOf ?? vnDay(nowOf(c));
+    // ?agency=: the tasks it leads or coordinates on the as-of date (current owners).
+    const items = (await planTaskStatuses(c.get("database").db, id, asOf)).filter(
+      (i) => query.agency === undefined || [...i.leads, ...i.coordinators].some((a) => a.id === query.agency),
+    );
     const counts: Record<string, number> = {};
     for (const i of items) counts[i.status] = (counts[i.status] ?? 0) + 1;
     return c.json({ asOf, counts, items }, 200);

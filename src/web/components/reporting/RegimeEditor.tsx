@@ -70,8 +70,31 @@ export function RegimeEditor({
 
   return (
     <form className="card form regime" data-testid="regime-editor" onSubmit={submit}>
-      <h2 className="small-heading">{t("regimeHeading")}</h2>
-      <fieldset disabled={!canEdit}>
+      <h2 className="small-heading">{t(canEdit ? "regimeHeading" : "st.readOnly")}</h2>
+      {!canEdit && (
+        // A viewer reads the regime as text: disabled inputs looked editable (issue 9 §4).
+        <dl className="regime-readonly" data-testid="regime-readonly">
+          <dt>{t("regimeFrequencies")}</dt>
+          <dd>
+            {freqs.length === 0 ? (
+              t("none")
+            ) : (
+              <ul className="plain-list">
+                {FREQUENCIES.filter((f) => freqs.includes(f)).map((f) => (
+                  <li key={f} data-testid="regime-readonly-freq" data-frequency={f}>
+                    {t(`freqReport.${f}`)}: {t("regimeDays")} {days[f] ?? ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt>{t("regimeRemindBefore")}</dt>
+          <dd>{before || t("none")}</dd>
+          <dt>{t("regimeRemindAfter")}</dt>
+          <dd>{after || t("none")}</dd>
+        </dl>
+      )}
+      <fieldset hidden={!canEdit} disabled={!canEdit}>
         <legend className="small">{t("regimeFrequencies")}</legend>
         <div className="regime-grid">
           {FREQUENCIES.map((f) => (

@@ -68,75 +68,127 @@ function Letter({ planId, periodId, periods }: { planId: number; periodId: numbe
   );
 }
 
-/** "Đôn đốc": send the reminders due now, and the urging letter (công văn đôn đốc) of a period. */
-export function UrgingPanel({ planId, periods }: { planId: number; periods: PeriodRow[] }) {
+type LateEntry = { agencyId: number; agencyName: string };
+type UrgeResult = {
+  periodLabel: string;
+  sent: { agencyId: number; agencyName: string; people: number }[];
+  skipped: { agencyId: number; agencyName: string }[];
+};
+
+/**
+ * "Gửi nhắc việc" for the chosen period: POST /urging/send urges every agency late for it now
+ * (once per agency a day, urging-now.ts), whatever the reminder schedule says; the button says
+ * how many agencies it will urge, the result who was urged, how many people, and who had been
+ * urged today already.
+ */
+function UrgeNow({ planId, periodId, label }: { planId: number; periodId: number; label: string }) {
   const { t, lang } = useLang();
-  const [periodId, setPeriodId] = useState<number | null>(
-    [...periods].reverse().find((p) => p.due < todayVn())?.id ?? periods[periods.length - 1]?.id ?? null,
-  );
-  const [result, setResult] = useState<{ sent: number; skipped?: number } | null>(null);
+  const late = useJson<{ late: LateEntry[] }>(api.urgingLetter(planId, periodId));
+  const [result, setResult] = useState<UrgeResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const period = periodName(label, lang);
+  const names = (xs: { agencyName: string }[]) => xs.map((x) => x.agencyName).join("; ");
   const run = async () => {
     setBusy(true);
     setError(null);
     setResult(null);
     try {
-      setResult(await send<{ sent: number; skipped?: number }>("POST", api.remindersRun(planId)));
+      setResult(await send<UrgeResult>("POST", api.urgeNow(planId, periodId)));
     } catch (e) {
       setError(asApiError(e));
     } finally {
       setBusy(false);
     }
   };
+  if (late.state === "error") return <ErrorBox error={late.error} />;
+  if (!late.data) return <Loading />;
+  const n = late.data.late.length;
+  const reached = result?.sent.filter((s) => s.people > 0) ?? [];
+  const nobody = result?.sent.filter((s) => s.people === 0) ?? [];
   return (
-    <section data-testid="urging-panel">
-      <div className="card">
-        <h2 className="small-heading">{t("remindersHeading")}</h2>
-        <p className="small">{t("remindersHelp")}</p>
-        <div className="actions">
-          <button type="button" className="primary" data-testid="reminders-run" disabled={busy} onClick={run}>
-            {t("remindersRun")}
-          </button>
-          {result && (
-            <span className="success" role="status" data-testid="reminders-result" data-sent={result.sent}>
-              {t("remindersSent", { n: result.sent, skipped: result.skipped ?? 0 })}
-            </span>
+    <>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          data-testid="urge-run"
+          data-late={n}
+          disabled={busy || n === 0}
+          onClick={run}
+        >
+          {n === 0 ? t("st.urgeRunNone", { period }) : t("st.urgeRun", { n, period })}
+        </button>
+      </div>
+      {result && (
+        <div className="success" role="status" data-testid="urge-result" data-sent={result.sent.length}>
+          <p>
+            {reached.length
+              ? t("st.urgeSent", {
+                  period,
+                  n: reached.length,
+                  people: reached.reduce((a, s) => a + s.people, 0),
+                  names: names(reached),
+                })
+              : t("st.urgeSentNone")}
+          </p>
+          {result.skipped.length > 0 && (
+            <p data-testid="urge-skipped">
+              {t("st.urgeSkipped", { n: result.skipped.length, names: names(result.skipped) })}
+            </p>
+          )}
+          {nobody.length > 0 && (
+            <p data-testid="urge-nobody">{t("st.urgeNobody", { n: nobody.length, names: names(nobody) })}</p>
           )}
         </div>
-        {error && <ErrorBox error={error} />}
-      </div>
-      <div className="card">
-        <h2 className="small-heading">{t("letterHeading")}</h2>
-        {periods.length === 0 ? (
-          <p className="muted">{t("periodsEmpty")}</p>
-        ) : (
-          <>
-            <label className="field inline">
-              <span>{t("colReportPeriod")}</span>
-              <select
-                data-testid="letter-period"
-                value={periodId ?? ""}
-                onChange={(e) => setPeriodId(Number(e.target.value))}
-              >
-                {periods.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {periodName(p.label, lang)} ({t(`freq.${p.frequency}`)})
-                  </option>
-                ))}
-              </select>
-            </label>
-            {periodId !== null && (
-              <Letter
-                key={periodId}
-                planId={planId}
-                periodId={periodId}
-                periods={periods.find((p) => p.id === periodId)?.label ?? ""}
-              />
-            )}
-          </>
-        )}
-      </div>
+      )}
+      {error && <ErrorBox error={error} />}
+    </>
+  );
+}
+
+/** "Đôn đốc": for one period, urge the late agencies now, and the urging letter (công văn đôn đốc). */
+export function UrgingPanel({ planId, periods }: { planId: number; periods: PeriodRow[] }) {
+  const { t, lang } = useLang();
+  const [periodId, setPeriodId] = useState<number | null>(
+    [...periods].reverse().find((p) => p.due < todayVn())?.id ?? periods[periods.length - 1]?.id ?? null,
+  );
+  const label = periods.find((p) => p.id === periodId)?.label ?? "";
+  if (periods.length === 0)
+    return (
+      <section data-testid="urging-panel">
+        <p className="muted">{t("periodsEmpty")}</p>
+      </section>
+    );
+  return (
+    <section data-testid="urging-panel">
+      <label className="field inline">
+        <span>{t("colReportPeriod")}</span>
+        <select
+          data-testid="letter-period"
+          value={periodId ?? ""}
+          onChange={(e) => setPeriodId(Number(e.target.value))}
+        >
+          {periods.map((p) => (
+            <option key={p.id} value={p.id}>
+              {periodName(p.label, lang)} ({t(`freq.${p.frequency}`)})
+            </option>
+          ))}
+        </select>
+      </label>
+      {periodId !== null && (
+        <>
+          <div className="card">
+            <h2 className="small-heading">{t("remindersHeading")}</h2>
+            <p className="small">{t("st.urgeHelp")}</p>
+            <UrgeNow key={periodId} planId={planId} periodId={periodId} label={label} />
+          </div>
+          <div className="card">
+            <h2 className="small-heading">{t("letterHeading")}</h2>
+            <Letter key={periodId} planId={planId} periodId={periodId} periods={label} />
+          </div>
+        </>
+      )}
     </section>
   );
 }
