@@ -3,11 +3,12 @@
  * no figure in indicator_values, marked demo and removable.
  */
 
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toCount } from "./connection.ts";
 import { listExpected } from "./reporting/expected.ts";
 import { listPeriods } from "./reporting/periods.ts";
-import { indicatorValues, reportingPeriods, reportVersions } from "./schema.ts";
+import { indicatorValues, notifications, reportingPeriods, reportVersions } from "./schema.ts";
 import { seedDemo } from "./seed.ts";
 import { historyDigest, removeDemoHistory } from "./seed-history.ts";
 import { createTestDb, type TestDatabase } from "./test-db.ts";
@@ -65,6 +66,16 @@ describe("demo reporting history", () => {
     expect(labels).not.toContain("2026-Q4");
     const q3 = periods.find((p) => p.label === "2026-Q3");
     expect(q3 && q3.received < q3.expected).toBe(true); // urging has work
+  });
+
+  it("tells the past hand-offs as read: nobody opens the demo to a full bell", async () => {
+    const [all] = await database.db.select({ n: count() }).from(notifications);
+    const [unread] = await database.db
+      .select({ n: count() })
+      .from(notifications)
+      .where(isNull(notifications.readAt));
+    expect(toCount(all?.n)).toBeGreaterThan(0);
+    expect(toCount(unread?.n)).toBe(0);
   });
 
   it("writes no figure into the indicator series", async () => {

@@ -12,10 +12,10 @@
  * (real figures with sources) never receive a demo number. Q4/2026 is left unopened.
  * Which agencies report is openPeriod's answer (the regime, agency validity): never listed here.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { type Frequency, periodByLabel, periodTitle } from "../domain/periods.ts";
 import { appendAudit, contentDigest, type Tx } from "./audit.ts";
-import type { Database, Db } from "./connection.ts";
+import { type Database, type Db, toCount } from "./connection.ts";
 import type { ActorRef } from "./reporting/actor.ts";
 import { openPeriod } from "./reporting/periods.ts";
 import { tasksToReport } from "./reporting/report-tasks.ts";
@@ -23,6 +23,7 @@ import { grantExtension, reviewReport, saveDraft, submitReport } from "./reporti
 import {
   agencies,
   expectedReports,
+  notifications,
   reportingPeriods,
   reports,
   reportVersions,
@@ -185,12 +186,22 @@ export async function seedHistory(
     // One transaction for the whole history: the loop's functions nest as savepoints.
     const tx = outer as unknown as Db;
     const actors = await actorsOf(tx, planId);
+    const [before] = await tx
+      .select({ id: sql<number>`coalesce(max(${notifications.id}), 0)` })
+      .from(notifications);
+    const lastBefore = toCount(before?.id ?? 0);
     for (const [i, round] of rounds.entries()) {
       written += await seedRound(tx, planId, round, actors);
       log(
         `  Dữ liệu minh họa: kỳ ${periodTitle(round.label)?.vi ?? round.label} (${i + 1}/${rounds.length}) / demo history: ${round.label} (${Date.now() - started} ms)`,
       );
     }
+    // The loop's steps told each person as they went (issue 9 §2); the past is read: nobody opens
+    // the demo to a bell of hundreds: the history's own notifications are marked read when sent.
+    await tx
+      .update(notifications)
+      .set({ readAt: sql`${notifications.createdAt}` })
+      .where(and(gt(notifications.id, lastBefore), isNull(notifications.readAt)));
     await appendAudit(outer as Tx, {
       actor: "seed",
       action: "demo_history.seed",
