@@ -10,8 +10,8 @@
 
 import { asc } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
-import { deliverOutbox, unconfirmedEmails } from "../db/outbox.ts";
 import { describeError } from "../db/log-error.ts";
+import { deliverOutbox, unconfirmedEmails } from "../db/outbox.ts";
 import { vnDate } from "../db/reporting/reports.ts";
 import { plans } from "../db/schema.ts";
 import { createMailer, type Mailer, runReminders } from "../db/urging.ts";

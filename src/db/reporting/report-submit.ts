@@ -5,8 +5,8 @@
  */
 
 import { asc, count, eq } from "drizzle-orm";
-import { stepAllowed } from "../../domain/report-workflow.ts";
 import { assertReportComplete } from "../../domain/report-completeness.ts";
+import { stepAllowed } from "../../domain/report-workflow.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import { toCount } from "../connection.ts";

@@ -61,6 +61,7 @@ function Letter({ planId, periodId, periods }: { planId: number; periodId: numbe
           </span>
         )}
       </div>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll box must be reachable by keyboard (axe scrollable-region-focusable, WCAG 2.1.1) */}
       <pre className="letter-text" data-testid="letter-text" tabIndex={0}>
         {text}
       </pre>
