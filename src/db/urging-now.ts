@@ -8,14 +8,14 @@
  */
 import { eq } from "drizzle-orm";
 import { formatVnNumber } from "../domain/vn-number.ts";
-import { appendAudit, type Tx } from "./audit.ts";
 import type { Db } from "./connection.ts";
 import type { Mailer } from "./mailer.ts";
-import { deliverOutbox, enqueueEmails } from "./outbox.ts";
+import { deliverOutbox } from "./outbox.ts";
+import { sendClaimedReminder } from "./reminder-claim.ts";
 import { type ActorRef, SYSTEM } from "./reporting/actor.ts";
 import { lateAgencies } from "./reporting/late-agencies.ts";
-import { notifications, plans, remindersSent, reportingPeriods } from "./schema.ts";
-import { periodLabelVi, planName, recipients, reportLink, vnDateText } from "./urging.ts";
+import { plans, reportingPeriods } from "./schema.ts";
+import { periodLabelVi, planName, reportLink, vnDateText } from "./urging.ts";
 
 export interface UrgeNowResult {
   periodId: number;
@@ -42,57 +42,27 @@ export async function urgeLateNow(
   const planTitle = plan ? planName(plan) : `kế hoạch ${planId}`;
   const result: UrgeNowResult = { periodId, periodLabel: period?.label ?? "", sent: [], skipped: [] };
   for (const l of late) {
-    const key = `urge:${periodId}:${l.agencyId}:${today}`;
-    const people = await db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(remindersSent)
-        .values({ key, expectedReportId: l.expectedReportId, kind: "urge" })
-        .onConflictDoNothing({ target: remindersSent.key })
-        .returning({ key: remindersSent.key });
-      if (claimed.length === 0) return null;
-      const instead = l.replaces.length ? ` (thay cho ${l.replaces.map((r) => r.name).join(", ")})` : "";
-      const title = `Đôn đốc: quá hạn gửi báo cáo kỳ ${label}`;
-      const body = `${l.agencyName}${instead} chưa gửi báo cáo kỳ ${label} về thực hiện ${planTitle}; hạn gửi là ngày ${vnDateText(l.due)}, đã quá hạn ${formatVnNumber(l.workingDaysOverdue)} ngày làm việc.${l.taskCodes.length ? ` Nhiệm vụ chưa hoàn thành: số ${l.taskCodes.join(", ")}.` : ""} Đề nghị khẩn trương hoàn thành và gửi báo cáo.`;
-      const link = reportLink(l.expectedReportId);
-      const to = await recipients(tx as Tx, planId, l.agencyId);
-      if (to.length)
-        await tx
-          .insert(notifications)
-          .values(to.map((p) => ({ userId: p.id, key, kind: "reminder.urge", title, body, link })))
-          .onConflictDoNothing();
-      const emailedTo: string[] = [];
-      if (mailer) {
-        const messages = to.flatMap((p) =>
-          p.email
-            ? [
-                {
-                  to: p.email,
-                  subject: `[kehoach] ${title}`,
-                  text: `Kính gửi: ${p.displayName} (${l.agencyName}),\n\n${body}\n\nXem và cập nhật báo cáo: ${link}\n\nThư gửi tự động từ hệ thống kehoach, xin không trả lời thư này.`,
-                },
-              ]
-            : [],
-        );
-        await enqueueEmails(tx as Tx, key, messages);
-        emailedTo.push(...messages.map((m) => m.to));
-        await tx.update(remindersSent).set({ emailedTo }).where(eq(remindersSent.key, key));
-      }
-      await appendAudit(tx as Tx, {
-        actor: actor.username,
-        action: "reminder.urge",
-        entity: "expected_report",
-        entityId: l.expectedReportId,
+    const instead = l.replaces.length ? ` (thay cho ${l.replaces.map((r) => r.name).join(", ")})` : "";
+    const title = `Đôn đốc: quá hạn gửi báo cáo kỳ ${label}`;
+    const people = await sendClaimedReminder(
+      db,
+      {
+        key: `urge:${periodId}:${l.agencyId}:${today}`,
+        expectedReportId: l.expectedReportId,
+        kind: "urge",
         planId,
-        after: {
-          key,
-          agencyId: l.agencyId,
-          expectedReportIds: l.expectedReportIds,
-          notified: to.map((p) => p.id),
-          emailedTo,
-        },
-      });
-      return to.length;
-    });
+        agencyId: l.agencyId,
+        agencyName: l.agencyName,
+        title,
+        subject: `[kehoach] ${title}`,
+        body: `${l.agencyName}${instead} chưa gửi báo cáo kỳ ${label} về thực hiện ${planTitle}; hạn gửi là ngày ${vnDateText(l.due)}, đã quá hạn ${formatVnNumber(l.workingDaysOverdue)} ngày làm việc.${l.taskCodes.length ? ` Nhiệm vụ chưa hoàn thành: số ${l.taskCodes.join(", ")}.` : ""} Đề nghị khẩn trương hoàn thành và gửi báo cáo.`,
+        link: reportLink(l.expectedReportId),
+        auditAction: "reminder.urge",
+        auditAfter: { agencyId: l.agencyId, expectedReportIds: l.expectedReportIds },
+      },
+      mailer,
+      actor,
+    );
     if (people === null) result.skipped.push({ agencyId: l.agencyId, agencyName: l.agencyName });
     else result.sent.push({ agencyId: l.agencyId, agencyName: l.agencyName, people });
   }

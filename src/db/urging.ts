@@ -9,29 +9,24 @@
  * e-mails are sent after the commit (outbox.ts: each at most once). On PostgreSQL a second
  * process inserting the same key waits for the first to commit, then finds the conflict.
  */
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { AppError } from "../domain/errors.ts";
 import { periodTitle } from "../domain/periods.ts";
 import { dueReminders, type Reminder } from "../domain/reminders.ts";
 import { formatVnNumber } from "../domain/vn-number.ts";
-import { appendAudit, type Tx } from "./audit.ts";
 import type { Db } from "./connection.ts";
 import type { Mailer } from "./mailer.ts";
-import { deliverOutbox, enqueueEmails } from "./outbox.ts";
+import { deliverOutbox } from "./outbox.ts";
+import { sendClaimedReminder } from "./reminder-claim.ts";
 import { type ActorRef, SYSTEM } from "./reporting/actor.ts";
 import { listExpected } from "./reporting/expected.ts";
 import { holidayDates } from "./reporting/holidays.ts";
 import { lateAgencies } from "./reporting/late-agencies.ts";
 import { getRegime } from "./reporting/regime.ts";
-import {
-  agencies,
-  notifications,
-  plans,
-  remindersSent,
-  reportingPeriods,
-  roleAssignments,
-  users,
-} from "./schema.ts";
+import { agencies, notifications, plans, reportingPeriods } from "./schema.ts";
+
+/** Who receives an agency's reminders: defined with the claim that sends them. */
+export { recipients } from "./reminder-claim.ts";
 
 // ─── Formatting (Vietnamese) ──────────────────────────────────────────────────────────────
 
@@ -114,23 +109,6 @@ export function reminderText(r: Reminder, e: ExpectedInfo, planTitle: string) {
   };
 }
 
-/** Users who receive an agency's reminders in a plan: its reporters and leaders (enabled accounts). */
-export async function recipients(q: Db | Tx, planId: number, agencyId: number) {
-  return q
-    .selectDistinct({ id: users.id, email: users.email, displayName: users.displayName })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(
-      and(
-        inArray(roleAssignments.role, ["reporter", "leader"]),
-        or(eq(roleAssignments.planId, planId), isNull(roleAssignments.planId)),
-        sql`coalesce(${roleAssignments.agencyId}, ${users.agencyId}) = ${agencyId}`,
-        isNull(users.disabledAt),
-      ),
-    )
-    .orderBy(asc(users.id));
-}
-
 export interface RunResult {
   /** Reminders this run claimed and sent. */
   sent: number;
@@ -188,67 +166,25 @@ export async function runReminders(
   for (const reminder of due) {
     const e = info.get(reminder.expectedReportId);
     if (!e) continue;
-    const sent = await db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(remindersSent)
-        .values({ key: reminder.key, expectedReportId: reminder.expectedReportId, kind: reminder.kind })
-        .onConflictDoNothing({ target: remindersSent.key })
-        .returning({ key: remindersSent.key });
-      if (claimed.length === 0) return false;
-      const text = reminderText(reminder, e, planTitle);
-      const link = reportLink(reminder.expectedReportId);
-      const people = await recipients(tx as Tx, planId, reminder.agencyId);
-      if (people.length) {
-        await tx
-          .insert(notifications)
-          .values(
-            people.map((p) => ({
-              userId: p.id,
-              key: reminder.key,
-              kind: `reminder.${reminder.kind}`,
-              title: text.title,
-              body: text.body,
-              link,
-            })),
-          )
-          .onConflictDoNothing();
-      }
-      // E-mails go to the outbox in this transaction and are sent after it commits (outbox.ts):
-      // a crash after the SMTP server accepted one can no longer send it again.
-      const emailedTo: string[] = [];
-      if (mailer) {
-        const messages = people.flatMap((p) =>
-          p.email
-            ? [
-                {
-                  to: p.email,
-                  subject: text.subject,
-                  text: `Kính gửi: ${p.displayName} (${e.agencyName}),\n\n${text.body}\n\nXem và cập nhật báo cáo: ${link}\n\nThư gửi tự động từ hệ thống kehoach, xin không trả lời thư này.`,
-                },
-              ]
-            : [],
-        );
-        await enqueueEmails(tx as Tx, reminder.key, messages);
-        emailedTo.push(...messages.map((m) => m.to));
-        await tx.update(remindersSent).set({ emailedTo }).where(eq(remindersSent.key, reminder.key));
-      }
-      await appendAudit(tx as Tx, {
-        actor: actor.username,
-        action: "reminder.send",
-        entity: "expected_report",
-        entityId: reminder.expectedReportId,
+    const text = reminderText(reminder, e, planTitle);
+    const people = await sendClaimedReminder(
+      db,
+      {
+        key: reminder.key,
+        expectedReportId: reminder.expectedReportId,
+        kind: reminder.kind,
         planId,
-        after: {
-          key: reminder.key,
-          kind: reminder.kind,
-          offset: reminder.offset,
-          due: reminder.due,
-          notified: people.map((p) => p.id),
-          emailedTo,
-        },
-      });
-      return true;
-    });
+        agencyId: reminder.agencyId,
+        agencyName: e.agencyName,
+        ...text,
+        link: reportLink(reminder.expectedReportId),
+        auditAction: "reminder.send",
+        auditAfter: { kind: reminder.kind, offset: reminder.offset, due: reminder.due },
+      },
+      mailer,
+      actor,
+    );
+    const sent = people !== null;
     if (sent) result.sent++;
     else result.skipped++;
   }
