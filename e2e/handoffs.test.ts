@@ -13,8 +13,8 @@ import {
   actor,
   answerEveryTask,
   apiAs,
+  bellShows,
   open,
-  POLL,
   reportState,
   startAppWithDb,
 } from "./reporting-helpers.ts";
@@ -59,15 +59,6 @@ describe.skipIf(!chromiumAvailable())("report hand-offs in Chromium", () => {
     return a;
   };
   /** Opens the bell and waits for a notification whose title contains `title`. */
-  const bellShows = async (a: Actor, title: string) => {
-    await a.page.reload();
-    await expect.poll(() => a.page.getByTestId("notif-bell").count(), POLL).toBe(1);
-    await a.page.getByTestId("notif-bell").click();
-    await expect
-      .poll(() => a.page.getByTestId("notif-panel").getByText(title, { exact: false }).count(), POLL)
-      .toBeGreaterThan(0);
-    await a.page.getByTestId("notif-bell").click();
-  };
   const shoot = async (a: Actor, name: string) => {
     await a.page.screenshot({ path: `${SHOTS}/handoffs-${name}-1366.png`, fullPage: false });
     await a.page.setViewportSize({ width: 360, height: 780 });

@@ -169,3 +169,14 @@ export async function answerEveryTask(
       })),
   ];
 }
+
+/** Reloads, opens the bell and waits for a notification whose text contains `title`; closes it. */
+export async function bellShows(a: Actor, title: string): Promise<void> {
+  await a.page.reload();
+  await expect.poll(() => a.page.getByTestId("notif-bell").count(), POLL).toBe(1);
+  await a.page.getByTestId("notif-bell").click();
+  await expect
+    .poll(() => a.page.getByTestId("notif-panel").getByText(title, { exact: false }).count(), POLL)
+    .toBeGreaterThan(0);
+  await a.page.getByTestId("notif-bell").click();
+}

@@ -16,6 +16,7 @@ import {
   actor,
   answerEveryTask,
   apiAs,
+  bellShows,
   open,
   POLL,
   reportState,
@@ -82,15 +83,6 @@ describe.skipIf(!chromiumAvailable())("one quarter end to end on the demo", () =
         failures.push(`${step} ${c.path} @${width}: overflow ${c.overflow.culprits.join(", ")}`);
     }
     await a.page.setViewportSize({ width: 1366, height: 900 });
-  };
-  const bellShows = async (a: Actor, title: string) => {
-    await a.page.reload();
-    await expect.poll(() => a.page.getByTestId("notif-bell").count(), POLL).toBe(1);
-    await a.page.getByTestId("notif-bell").click();
-    await expect
-      .poll(() => a.page.getByTestId("notif-panel").getByText(title, { exact: false }).count(), POLL)
-      .toBeGreaterThan(0);
-    await a.page.getByTestId("notif-bell").click();
   };
 
   it("runs Quý IV/2026 from opening to urging", async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { api, itemsOf, useJson } from "../api.ts";
 import { loginHref, useAuth } from "../auth.tsx";
 import { useLang } from "../lang.tsx";
@@ -8,6 +8,7 @@ import { Link, navigate, useLocation } from "../router.tsx";
 import type { PlanSummary } from "../types.ts";
 import { AdminNavLink } from "./admin/AdminNavLink.tsx";
 import { NotificationBell } from "./Notifications.tsx";
+import { useDismiss } from "./use-dismiss.ts";
 
 /** The plan the coordinator pages open on: the user's plan, else (administrator) the first plan. */
 function useReportingPlan(user: SessionUser | null): number | null {
@@ -29,19 +30,7 @@ function UserBox({ user }: { user: SessionUser }) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const roles = roleList(user);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
-    };
-    const esc = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", esc);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", esc);
-    };
-  }, [open]);
+  useDismiss(box, open, setOpen);
   const out = async () => {
     setBusy(true);
     try {

@@ -6,6 +6,7 @@ import { useLang } from "../lang.tsx";
 import type { Notification } from "../reporting-types.ts";
 import { navigate } from "../router.tsx";
 import { ErrorBox } from "./Status.tsx";
+import { useDismiss } from "./use-dismiss.ts";
 
 type Answer = { items: Notification[]; unread?: number } | Notification[];
 
@@ -36,19 +37,7 @@ export function NotificationBell() {
     const timer = window.setInterval(() => setTick((n) => n + 1), POLL_MS);
     return () => window.clearInterval(timer);
   }, []);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
-    };
-    const esc = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", esc);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", esc);
-    };
-  }, [open]);
+  useDismiss(box, open, setOpen);
 
   const items = itemsOf(list.data);
   const unread = items.filter((n) => n.readAt === null).length;

@@ -1,12 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { addAttachment, getAttachment, listAttachments } from "../../../db/reporting/attachments.ts";
-import { reportContext } from "../../../db/reporting/reports.ts";
 import { AppError } from "../../../domain/errors.ts";
 import { actorRef } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { notFound } from "../../error-handler.ts";
-import { authorize } from "../../policies.ts";
 import { errorResponses, IdParam, QueryId } from "../../schemas.ts";
+import { authorizeReport } from "./report-access.ts";
 
 const upload = createRoute({
   method: "post",
@@ -59,8 +58,7 @@ export function registerAttachments(app: OpenAPIHono<AppEnv>) {
   app.openapi(upload, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const ctx = await reportContext(db, id);
-    authorize(c, "report:draft", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
+    await authorizeReport(c, "report:draft", id);
     const form = await c.req.formData();
     const file = form.get("file");
     if (!(file instanceof File)) {
@@ -86,8 +84,7 @@ export function registerAttachments(app: OpenAPIHono<AppEnv>) {
   app.openapi(list, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const ctx = await reportContext(db, id);
-    authorize(c, "report:read", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
+    await authorizeReport(c, "report:read", id);
     return c.json(await listAttachments(db, id), 200);
   });
   app.openapi(download, async (c) => {
@@ -95,8 +92,7 @@ export function registerAttachments(app: OpenAPIHono<AppEnv>) {
     const db = c.get("database").db;
     const file = await getAttachment(db, id);
     if (!file) throw notFound("Attachment", id);
-    const ctx = await reportContext(db, file.expectedReportId);
-    authorize(c, "report:read", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
+    await authorizeReport(c, "report:read", file.expectedReportId);
     return c.body(file.bytes, 200, {
       "content-type": file.mime,
       "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,

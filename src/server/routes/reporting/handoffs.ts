@@ -4,17 +4,12 @@
  * one db call; the e-mails the step queued leave after the commit.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import {
-  reportContext,
-  sendBackToReporter,
-  sendToLeader,
-  takeBackFromLeader,
-} from "../../../db/reporting/reports.ts";
+import { sendBackToReporter, sendToLeader, takeBackFromLeader } from "../../../db/reporting/reports.ts";
 import { actorRef, nowOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { deliverAfterCommit } from "../../mail-after-commit.ts";
-import { authorize } from "../../policies.ts";
 import { IdParam, jsonResponses } from "../../schemas.ts";
+import { authorizeReport } from "./report-access.ts";
 import { SendBackBody, VersionBody } from "./schemas.ts";
 
 const json = (description: string) => ({
@@ -55,12 +50,7 @@ export function registerHandoffs(app: OpenAPIHono<AppEnv>) {
   app.openapi(toLeaderRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const ctx = await reportContext(db, id);
-    authorize(c, "report:hand-to-leader", {
-      planId: ctx.planId,
-      agencyId: ctx.agencyId,
-      reportState: ctx.state,
-    });
+    await authorizeReport(c, "report:hand-to-leader", id);
     const out = await sendToLeader(db, id, c.req.valid("json"), actorRef(c), nowOf(c));
     deliverAfterCommit(db);
     return c.json(out, 200);
@@ -68,12 +58,7 @@ export function registerHandoffs(app: OpenAPIHono<AppEnv>) {
   app.openapi(takeBackRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const ctx = await reportContext(db, id);
-    authorize(c, "report:hand-to-leader", {
-      planId: ctx.planId,
-      agencyId: ctx.agencyId,
-      reportState: ctx.state,
-    });
+    await authorizeReport(c, "report:hand-to-leader", id);
     const out = await takeBackFromLeader(db, id, c.req.valid("json"), actorRef(c), nowOf(c));
     deliverAfterCommit(db);
     return c.json(out, 200);
@@ -81,8 +66,7 @@ export function registerHandoffs(app: OpenAPIHono<AppEnv>) {
   app.openapi(sendBackRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const ctx = await reportContext(db, id);
-    authorize(c, "report:send-back", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
+    await authorizeReport(c, "report:send-back", id);
     const out = await sendBackToReporter(db, id, c.req.valid("json"), actorRef(c), nowOf(c));
     deliverAfterCommit(db);
     return c.json(out, 200);

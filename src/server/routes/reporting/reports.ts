@@ -14,6 +14,7 @@ import type { AppEnv } from "../../env.ts";
 import { deliverAfterCommit } from "../../mail-after-commit.ts";
 import { authorize, can } from "../../policies.ts";
 import { IdParam, jsonResponses, QueryId } from "../../schemas.ts";
+import { authorizeReport } from "./report-access.ts";
 import { ExtensionBody, ReviewBody, SaveReportBody, SubmitBody } from "./schemas.ts";
 
 const json = (description: string) => ({
@@ -114,29 +115,25 @@ export function registerReports(app: OpenAPIHono<AppEnv>) {
   app.openapi(getRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const ctx = await reportContext(db, id);
-    authorize(c, "report:read", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
+    await authorizeReport(c, "report:read", id);
     return c.json(await getReport(db, id), 200);
   });
   app.openapi(previousRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const ctx = await reportContext(db, id);
-    authorize(c, "report:read", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
+    await authorizeReport(c, "report:read", id);
     return c.json(await previousAnswers(db, id), 200);
   });
   app.openapi(saveRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const ctx = await reportContext(db, id);
-    authorize(c, "report:draft", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
+    await authorizeReport(c, "report:draft", id);
     return c.json(await saveDraft(db, id, c.req.valid("json"), actorRef(c)), 200);
   });
   app.openapi(submitRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const ctx = await reportContext(db, id);
-    authorize(c, "report:submit", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
+    await authorizeReport(c, "report:submit", id);
     const out = await submitReport(db, id, c.req.valid("json"), actorRef(c), nowOf(c));
     deliverAfterCommit(db);
     return c.json(out, 200);
@@ -144,8 +141,7 @@ export function registerReports(app: OpenAPIHono<AppEnv>) {
   app.openapi(reviewRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const ctx = await reportContext(db, id);
-    authorize(c, "report:review", { planId: ctx.planId, agencyId: ctx.agencyId, reportState: ctx.state });
+    await authorizeReport(c, "report:review", id);
     const out = await reviewReport(db, id, c.req.valid("json"), actorRef(c), nowOf(c));
     deliverAfterCommit(db);
     return c.json(out, 200);
