@@ -1,0 +1,8 @@
+/** PLACEHOLDER (contract only): replaced by the helper that builds the annex document. */
+import type { OfficialDocument } from "../../domain/official-document.ts";
+import type { Db } from "../connection.ts";
+import type { BuildRequest } from "./build.ts";
+
+export async function buildAnnex(_db: Db, _req: BuildRequest): Promise<OfficialDocument> {
+  throw new Error("buildAnnex: not built yet");
+}
