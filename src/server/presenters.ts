@@ -106,6 +106,7 @@ export function presentAgency(
   a: NonNullable<Awaited<ReturnType<typeof getAgency>>>,
   lead: TaskRecord[],
   coordinating: TaskRecord[],
+  handed: TaskRecord[] = [],
 ) {
   const { agency } = a;
   return {
@@ -125,5 +126,12 @@ export function presentAgency(
     members: a.members,
     lead: lead.map(presentTask),
     coordinating: coordinating.map(presentTask),
+    /** Tasks it held before a reorganisation and handed over: the task, its role, the last day held. */
+    handedOver: a.handedOver.flatMap((h) => {
+      const task = handed.find((t) => t.id === h.taskId);
+      return task
+        ? [{ role: h.role as "lead" | "coordinator", until: h.until, task: presentTask(task) }]
+        : [];
+    }),
   };
 }

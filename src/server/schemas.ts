@@ -211,6 +211,9 @@ export const AgencyDetail = z
     members: z.array(z.object({ id: z.number(), name: z.string() })),
     lead: z.array(TaskSchema),
     coordinating: z.array(TaskSchema),
+    handedOver: z.array(
+      z.object({ role: z.enum(["lead", "coordinator"]), until: z.string(), task: TaskSchema }),
+    ),
   })
   .openapi("Agency");
 

@@ -32,6 +32,9 @@ export const agenciesVi = {
   members: "Thành viên của nhóm",
   leadTasks: "Nhiệm vụ chủ trì ({n})",
   coordTasks: "Nhiệm vụ phối hợp ({n})",
+  handedOverTasks: "Nhiệm vụ đã chuyển giao ({n})",
+  handedOverLead: "chủ trì đến ngày {date}",
+  handedOverCoord: "phối hợp đến ngày {date}",
 };
 
 export type AgenciesMessageKey = keyof typeof agenciesVi;
@@ -65,4 +68,7 @@ export const agenciesEn: Record<AgenciesMessageKey, string> = {
   members: "Members of the group",
   leadTasks: "Tasks it leads ({n})",
   coordTasks: "Tasks it coordinates ({n})",
+  handedOverTasks: "Tasks handed over ({n})",
+  handedOverLead: "led until {date}",
+  handedOverCoord: "coordinated until {date}",
 };

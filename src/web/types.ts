@@ -104,6 +104,8 @@ export interface Agency extends Omit<AgencySummary, "leadCount" | "coordinatorCo
   members: { id: number; name: string }[];
   lead: Task[];
   coordinating: Task[];
+  /** Tasks held before a reorganisation and handed over (the last day held). */
+  handedOver: { role: "lead" | "coordinator"; until: string; task: Task }[];
 }
 
 export interface TaskQuery {

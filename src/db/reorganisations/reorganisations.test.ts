@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../domain/errors.ts";
 import { ownerHistory, ownersOn } from "../queries/assignments-on.ts";
 import { openPeriod } from "../reporting/periods.ts";
+import { getRegime } from "../reporting/regime.ts";
 import { tasksToReport } from "../reporting/report-tasks.ts";
-import { agencies, expectedReports, taskAssignments, tasks, users } from "../schema.ts";
+import { agencies, expectedReports, reportingPeriods, taskAssignments, tasks, users } from "../schema.ts";
 import { seedDemo } from "../seed.ts";
 import { createTestDb, type TestDatabase } from "../test-db.ts";
 import { seedReorganisations } from "./seed.ts";
@@ -75,6 +76,19 @@ describe("expected reports follow the agencies valid on the cut-off end", () => 
     expect(names).not.toContain("Sở Tài chính");
     expect(names).not.toContain("Sở Nông nghiệp và Môi trường");
     expect(names).toHaveLength(22);
+  });
+  it("the regime page's default reporters read on a day are those that day: no ceased agency in 2026", async () => {
+    const today = (await getRegime(d.db, planId, "2026-12-07")).reporters.map((r) => r.name);
+    for (const c of CEASED) expect(today).not.toContain(c);
+    expect(today).toContain("Sở Tài chính");
+    const [q4] = await d.db
+      .select({ id: reportingPeriods.id })
+      .from(reportingPeriods)
+      .where(and(eq(reportingPeriods.planId, planId), eq(reportingPeriods.label, "2026-Q4")));
+    expect(today.sort()).toEqual(await expectedNames(q4?.id as number));
+    const in2022 = (await getRegime(d.db, planId, "2022-03-31")).reporters.map((r) => r.name);
+    for (const c of CEASED) expect(in2022).toContain(c);
+    expect(in2022).toHaveLength(22);
   });
   it("a task led by Sở KH&ĐT: Sở KH&ĐT reports it in 2022-Q1, Sở Tài chính in 2026-Q4", async () => {
     const khdt = await id("Sở Kế hoạch và Đầu tư");

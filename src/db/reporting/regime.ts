@@ -22,6 +22,7 @@ import {
   tasks,
 } from "../schema.ts";
 import type { ActorRef } from "./actor.ts";
+import { reportersOn } from "./reporters-on.ts";
 
 export const FREQUENCIES: Frequency[] = ["monthly", "quarterly", "half-yearly", "nine-month", "yearly"];
 
@@ -68,8 +69,13 @@ async function agencyByName(db: Db | Tx, name: string | null | undefined, provin
   return row ?? null;
 }
 
-/** The plan's regime: the saved one, or the default derived from the plan. */
-export async function getRegime(db: Db | Tx, planId: number): Promise<Regime> {
+/**
+ * The plan's regime: the saved one, or the default derived from the plan. With `on` (the day it
+ * is read), the default reporters are those valid that day (REGULATIONS.md §5: a ceased agency is
+ * shown as its successor, as opening a period on that day would ask them); without it, every
+ * agency the plan ever assigned (the saved list's editor needs them all).
+ */
+export async function getRegime(db: Db | Tx, planId: number, on?: string): Promise<Regime> {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   if (!plan)
     throw new AppError("NOT_FOUND", {
@@ -114,7 +120,7 @@ export async function getRegime(db: Db | Tx, planId: number): Promise<Regime> {
     remindAfter: [1, 3],
     receiverAgency: null,
     coordinatorAgency: await agencyByName(db, duty?.monitor ?? null, plan.province),
-    reporters: await defaultReporters(db, planId),
+    reporters: on ? await reportersOn(db, planId, on, null) : await defaultReporters(db, planId),
     saved: false,
   };
 }

@@ -80,6 +80,25 @@ export function AgencyPage({ id }: { id: number }) {
         <h2>{t("coordTasks", { n: a.coordinating.length })}</h2>
         <TaskTable tasks={a.coordinating} testid="agency-coord-tasks" />
       </section>
+      {a.handedOver.length > 0 && (
+        <section data-testid="agency-handed-over">
+          <h2>{t("handedOverTasks", { n: a.handedOver.length })}</h2>
+          <ul className="agency-list">
+            {a.handedOver.map((h) => (
+              <li key={`${h.task.id}-${h.role}`}>
+                <Link href={`/tasks/${h.task.id}`}>
+                  {h.task.code}{" "}
+                  {h.task.content.length > 90 ? `${h.task.content.slice(0, 90)}…` : h.task.content}
+                </Link>{" "}
+                <span className="muted">
+                  —{" "}
+                  {t(h.role === "lead" ? "handedOverLead" : "handedOverCoord", { date: formatDate(h.until) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { getAgency, listAgencies } from "../../../db/queries/agencies.ts";
 import type { TaskRecord } from "../../../db/queries/tasks.ts";
 import { getTask } from "../../../db/queries/tasks.ts";
 import { compareTaskCodes } from "../../../domain/task-code.ts";
+import { todayOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { notFound } from "../../error-handler.ts";
 import { authorize } from "../../policies.ts";
@@ -43,21 +44,22 @@ export function registerAgencies(app: OpenAPIHono<AppEnv>) {
   app.openapi(list, async (c) => {
     authorize(c, "plan:read");
     const { plan } = c.req.valid("query");
-    const items = (await listAgencies(c.get("database").db, plan)).map(presentAgencySummary);
+    const items = (await listAgencies(c.get("database").db, todayOf(c), plan)).map(presentAgencySummary);
     return c.json({ items, total: items.length }, 200);
   });
   app.openapi(one, async (c) => {
     authorize(c, "plan:read");
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const agency = await getAgency(db, id);
+    const agency = await getAgency(db, id, todayOf(c));
     if (!agency) throw notFound("Agency", id);
     const load = async (ids: number[]) =>
       (await Promise.all(ids.map((t) => getTask(db, t))))
         .filter((t): t is TaskRecord => t !== null)
         .sort((a, b) => a.planId - b.planId || compareTaskCodes(a.code, b.code));
+    const handed = await load([...new Set(agency.handedOver.map((h) => h.taskId))]);
     return c.json(
-      presentAgency(agency, await load(agency.leadTaskIds), await load(agency.coordinatingTaskIds)),
+      presentAgency(agency, await load(agency.leadTaskIds), await load(agency.coordinatingTaskIds), handed),
       200,
     );
   });

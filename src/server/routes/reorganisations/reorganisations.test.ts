@@ -93,4 +93,35 @@ describe("/api/reorganisations", () => {
     expect(task?.leads.map((l) => l.name)).toContain("Sở Tài chính");
     expect(task?.leads.map((l) => l.name)).not.toContain("Sở Kế hoạch và Đầu tư");
   });
+
+  it("an agency's page counts the tasks it holds that day; what a ceased agency held is listed as handed over", async () => {
+    type Detail = {
+      lead: { id: number }[];
+      handedOver: { role: string; until: string; task: { id: number } }[];
+    };
+    type Summary = { items: { id: number; name: string; leadCount: number }[] };
+    const khdt = ids["Sở Kế hoạch và Đầu tư"] as number;
+    const stc = ids["Sở Tài chính"] as number;
+    const at = (iso: string) => createApp({ database: t.database, now: () => new Date(iso) });
+    const in2026 = at("2026-12-07T03:00:00Z");
+    const in2022 = at("2022-04-01T03:00:00Z");
+    const now = (await (await in2026.request(`/api/agencies/${khdt}`)).json()) as Detail;
+    expect(now.lead).toHaveLength(0);
+    expect(now.handedOver.length).toBeGreaterThan(0);
+    expect(now.handedOver.every((h) => h.until === "2025-02-28")).toBe(true);
+    const then = (await (await in2022.request(`/api/agencies/${khdt}`)).json()) as Detail;
+    expect(then.lead.map((x) => x.id).sort()).toEqual(
+      now.handedOver
+        .filter((h) => h.role === "lead")
+        .map((h) => h.task.id)
+        .sort(),
+    );
+    expect(then.handedOver).toHaveLength(0);
+    const count = async (app: ReturnType<typeof at>, id: number) =>
+      ((await (await app.request("/api/agencies")).json()) as Summary).items.find((a) => a.id === id)
+        ?.leadCount;
+    expect(await count(in2026, khdt)).toBe(0);
+    expect(await count(in2022, khdt)).toBe(then.lead.length);
+    expect(await count(in2026, stc)).toBeGreaterThanOrEqual(then.lead.length);
+  });
 });

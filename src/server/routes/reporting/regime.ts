@@ -5,7 +5,7 @@ import { getRegime, saveRegime } from "../../../db/reporting/regime.ts";
 import { DEFAULT_REGIME, reportingCalendar } from "../../../domain/calendar.ts";
 import type { Frequency } from "../../../domain/periods.ts";
 import { vnDay } from "../../../domain/working-days.ts";
-import { actorRef, nowOf } from "../../context.ts";
+import { actorRef, nowOf, todayOf } from "../../context.ts";
 import type { AppEnv } from "../../env.ts";
 import { authorize } from "../../policies.ts";
 import { jsonResponses, QueryId, queryInt } from "../../schemas.ts";
@@ -73,7 +73,7 @@ export function registerRegime(app: OpenAPIHono<AppEnv>) {
   app.openapi(getRegimeRoute, async (c) => {
     const { id } = c.req.valid("param");
     authorize(c, "plan:read", { planId: id });
-    return c.json(await getRegime(c.get("database").db, id), 200);
+    return c.json(await getRegime(c.get("database").db, id, todayOf(c)), 200);
   });
   app.openapi(putRegimeRoute, async (c) => {
     const { id } = c.req.valid("param");
