@@ -403,6 +403,51 @@ describe.skipIf(!chromiumAvailable())("administration in Chromium", () => {
     allow(admin, 400);
   });
 
+  it("reorganisation: a split divided task by task is previewed, applied and reversed", async () => {
+    const { page } = admin;
+    await page.goto(`${app.url}/admin/reorg`);
+    await expect.poll(() => page.getByTestId("reorg-row").count(), POLL).toBe(3);
+    const form = page.getByTestId("reorg-form");
+    // Lào Cai's agencies arrived with its plan above: the province is chosen first.
+    await form.getByTestId("reorg-province").selectOption("Tuyên Quang");
+    await form.locator('input[name="title"]').fill("Chia tách Sở Xây dựng (thử)");
+    await form.getByTestId("reorg-effective").fill("2027-01-01");
+    await form.getByTestId("reorg-kind").selectOption("split");
+    await form.getByTestId("reorg-from").selectOption({ label: "Sở Xây dựng" });
+    await form.getByTestId("reorg-to").selectOption({ label: "Sở Tài chính" });
+    // The tasks Sở Xây dựng holds on 31/12/2026, each going to the successor unless moved.
+    const rows = form.getByTestId("reorg-split-row");
+    await expect.poll(() => rows.count(), POLL).toBeGreaterThan(1);
+    const code = (await rows.first().getAttribute("data-code")) as string;
+    await rows.first().locator("select").selectOption({ label: "Sở Công Thương" });
+    await form.getByTestId("reorg-create").click();
+    const preview = page.getByTestId("reorg-preview");
+    await expect.poll(() => preview.count(), POLL).toBe(1);
+    const text = await seen(preview);
+    expect(text).toContain(`Nhiệm vụ ${code}`);
+    expect(text).toMatch(new RegExp(`${code.replace(".", "\\.")} \\([^)]*\\): Sở Xây dựng → Sở Công Thương`));
+    expect(text).toContain("Sở Xây dựng → Sở Tài chính");
+    const row = page.getByTestId("reorg-row").filter({ hasText: "Chia tách Sở Xây dựng" });
+    expect(await seen(row.getByTestId("reorg-state"))).toBe("Dự thảo");
+    await row.getByTestId("reorg-apply").click();
+    await expect.poll(() => seen(row.getByTestId("reorg-state")), POLL).toBe("Đã áp dụng");
+    const sct = (await apiGet<{ items: { id: number; name: string }[] }>(app, "/api/agencies")).items.find(
+      (a) => a.name === "Sở Công Thương",
+    )?.id;
+    type Held = { lead: { code: string }[]; coordinating: { code: string }[] };
+    const heldBySct = async () => {
+      const a = await apiGet<Held>(app, `/api/agencies/${sct}?on=2027-01-01`);
+      return [...a.lead, ...a.coordinating].map((x) => x.code);
+    };
+    expect(await heldBySct()).toContain(code);
+    await row.getByTestId("reorg-reverse").click();
+    await expect.poll(() => seen(row.getByTestId("reorg-state")), POLL).toBe("Đã hủy áp dụng");
+    expect(await seen(page.getByTestId("reorg-message"))).toBe("Đã hủy áp dụng.");
+    const before = await apiGet<Held>(app, `/api/agencies/${sct}?on=2026-12-31`);
+    const sctHad = [...before.lead, ...before.coordinating].map((x) => x.code).includes(code);
+    expect((await heldBySct()).includes(code)).toBe(sctHad);
+  });
+
   it("the pages switch to English", async () => {
     const { page } = admin;
     await page.getByTestId("admin-tab-users").click();

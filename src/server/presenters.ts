@@ -97,6 +97,8 @@ export function presentAgencySummary(a: AgencyRow) {
     level: a.level,
     isGroup: a.isGroup,
     aliases: a.aliases,
+    province: a.province || null,
+    validTo: a.validTo,
     leadCount: a.leadCount,
     coordinatorCount: a.coordinatorCount,
   };

@@ -68,7 +68,7 @@ export const Year = z.number().int().min(1900).max(2100);
 /** A report's optimistic version (an `integer` column). */
 export const Version = z.number().int().min(0).max(MAX_DB_INT);
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
   .refine(
@@ -193,16 +193,21 @@ const AgencyFields = {
   level: z.string().nullable(),
   isGroup: z.boolean(),
   aliases: z.array(z.string()),
+  province: z.string().nullable(),
 };
 
 export const AgencySummary = z
-  .object({ ...AgencyFields, leadCount: z.number(), coordinatorCount: z.number() })
+  .object({
+    ...AgencyFields,
+    validTo: z.string().nullable(),
+    leadCount: z.number(),
+    coordinatorCount: z.number(),
+  })
   .openapi("AgencySummary");
 
 export const AgencyDetail = z
   .object({
     ...AgencyFields,
-    province: z.string().nullable(),
     note: z.string().nullable(),
     validFrom: z.string().nullable(),
     validTo: z.string().nullable(),

@@ -130,7 +130,7 @@ export const api = {
   tasks: (q: TaskQuery) => `/api/tasks${query(q)}`,
   task: (id: number) => `/api/tasks/${id}`,
   agencies: (plan?: number) => `/api/agencies${query({ plan })}`,
-  agency: (id: number) => `/api/agencies/${id}`,
+  agency: (id: number, on?: string) => `/api/agencies/${id}${query({ on })}`,
   // Accounts
   login: () => "/api/auth/login",
   me: () => "/api/auth/me",

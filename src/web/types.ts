@@ -93,6 +93,9 @@ export interface AgencySummary {
   level: string | null;
   isGroup: boolean;
   aliases: string[];
+  province: string | null;
+  /** The last day it exists (null: still exists). */
+  validTo: string | null;
   leadCount: number;
   coordinatorCount: number;
 }

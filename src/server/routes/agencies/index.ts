@@ -8,7 +8,7 @@ import type { AppEnv } from "../../env.ts";
 import { notFound } from "../../error-handler.ts";
 import { authorize } from "../../policies.ts";
 import { presentAgency, presentAgencySummary } from "../../presenters.ts";
-import { AgencyDetail, AgencySummary, errorResponses, IdParam, QueryId } from "../../schemas.ts";
+import { AgencyDetail, AgencySummary, errorResponses, IdParam, isoDate, QueryId } from "../../schemas.ts";
 
 const list = createRoute({
   method: "get",
@@ -33,7 +33,12 @@ const one = createRoute({
   tags: ["agencies"],
   summary:
     "One agency or group: aliases, validity, successor, members, and the tasks it leads and coordinates",
-  request: { params: IdParam },
+  request: {
+    params: IdParam,
+    query: z.object({
+      on: isoDate.optional().openapi({ description: "The day the tasks held are read on (default today)" }),
+    }),
+  },
   responses: {
     200: { description: "The agency", content: { "application/json": { schema: AgencyDetail } } },
     ...errorResponses,
@@ -51,7 +56,7 @@ export function registerAgencies(app: OpenAPIHono<AppEnv>) {
     authorize(c, "plan:read");
     const { id } = c.req.valid("param");
     const db = c.get("database").db;
-    const agency = await getAgency(db, id, todayOf(c));
+    const agency = await getAgency(db, id, c.req.valid("query").on ?? todayOf(c));
     if (!agency) throw notFound("Agency", id);
     const load = async (ids: number[]) =>
       (await Promise.all(ids.map((t) => getTask(db, t))))

@@ -1,8 +1,10 @@
 // /admin/reorg: the reorganisations of agencies (REGULATIONS.md §5): the recorded decisions, a
-// form for a new draft (one change: merge, rename, dissolve), the preview of what moves, apply and
-// reverse (the server refuses a reverse once the effective date has come).
+// form for a new draft in one province (one change: merge, rename, split task by task, dissolve),
+// the preview of what moves, apply and reverse (the server refuses a reverse once the effective
+// date has come).
 import { type FormEvent, useState } from "react";
 import { type ApiError, api, asApiError, getJson, itemsOf, send, useJson } from "../../api.ts";
+import { SplitTasks } from "../../components/admin/SplitTasks.tsx";
 import { FormError } from "../../components/FormErrors.tsx";
 import { ErrorBox, Loading } from "../../components/Status.tsx";
 import { formatDate } from "../../format.ts";
@@ -74,8 +76,23 @@ export function ReorganisationsPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ id: number; fx: Effects } | null>(null);
-  const agencies = itemsOf(ags.data);
-  const name = (id: number) => agencies.find((a) => a.id === id)?.name ?? String(id);
+  const all = itemsOf(ags.data);
+  const name = (id: number) => all.find((a) => a.id === id)?.name ?? String(id);
+  const provinces = [...new Set(all.map((a) => a.province).filter((p): p is string => Boolean(p)))].sort();
+  const [province, setProvince] = useState<string>("");
+  const [kind, setKind] = useState("merge");
+  const [from, setFrom] = useState<number[]>([]);
+  const [to, setTo] = useState<number>(0);
+  const [effectiveOn, setEffectiveOn] = useState("");
+  const [split, setSplit] = useState<Record<number, number>>({});
+  // By default the province with the most agencies (the one the office runs); the others by choice.
+  const most = provinces
+    .map((p) => ({ p, n: all.filter((a) => a.province === p).length }))
+    .sort((a, b) => b.n - a.n)[0]?.p;
+  const here = province || most || "";
+  const agencies = all.filter((a) => a.province === here);
+  // A successor must still exist on the effective date (a body that ceased cannot take over).
+  const standing = agencies.filter((a) => !a.validTo || !effectiveOn || a.validTo >= effectiveOn);
 
   const act = async (id: number, what: "preview" | "apply" | "reverse") => {
     setError(null);
@@ -100,14 +117,28 @@ export function ReorganisationsPage() {
     const f = new FormData(ev.currentTarget);
     const str = (k: string) => String(f.get(k) ?? "").trim();
     try {
+      const target = to || standing[0]?.id || 0;
+      const change = {
+        kind,
+        from,
+        to: target,
+        ...(kind === "split"
+          ? {
+              taskSplit: Object.entries(split).map(([taskId, agencyId]) => ({
+                taskId: Number(taskId),
+                agencyId,
+              })),
+            }
+          : {}),
+      };
       const body = {
-        province: "Tuyên Quang",
+        province: here,
         title: str("title"),
         number: str("number") || null,
         signedOn: str("signedOn") || null,
-        effectiveOn: str("effectiveOn"),
+        effectiveOn,
         basis: str("basis") || null,
-        changes: [{ kind: str("kind"), from: f.getAll("from").map(Number), to: Number(str("to")) }],
+        changes: [change],
       };
       const r = await send<Reorg>("POST", "/api/reorganisations", body);
       setRefresh((n) => n + 1);
@@ -119,7 +150,7 @@ export function ReorganisationsPage() {
 
   if (list.state === "error") return <ErrorBox error={list.error} />;
   if (!list.data) return <Loading />;
-  const singles = agencies.filter((a) => !a.isGroup || a.name.startsWith("UBND"));
+  const singles = standing.filter((a) => !a.isGroup || a.name.startsWith("UBND"));
   return (
     <section data-testid="reorg-page">
       <h2>{t("admin.reorg.heading")}</h2>
@@ -187,6 +218,18 @@ export function ReorganisationsPage() {
       {preview && <Preview fx={preview.fx} />}
       <form className="card" onSubmit={create} data-testid="reorg-form">
         <h3>{t("admin.reorg.create")}</h3>
+        {provinces.length > 1 && (
+          <label>
+            {t("admin.reorg.province")}{" "}
+            <select value={here} onChange={(e) => setProvince(e.target.value)} data-testid="reorg-province">
+              {provinces.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t("admin.reorg.title")} <input name="title" required />
         </label>
@@ -197,15 +240,23 @@ export function ReorganisationsPage() {
           {t("admin.reorg.signedOn")} <input name="signedOn" type="date" />
         </label>
         <label>
-          {t("admin.reorg.effectiveOn")} <input name="effectiveOn" type="date" required />
+          {t("admin.reorg.effectiveOn")}{" "}
+          <input
+            name="effectiveOn"
+            type="date"
+            required
+            value={effectiveOn}
+            onChange={(e) => setEffectiveOn(e.target.value)}
+            data-testid="reorg-effective"
+          />
         </label>
         <label>
           {t("admin.reorg.basis")} <textarea name="basis" rows={2} />
         </label>
         <label>
           {t("admin.reorg.changes")}{" "}
-          <select name="kind" defaultValue="merge">
-            {(["merge", "rename", "dissolve"] as const).map((k) => (
+          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} data-testid="reorg-kind">
+            {(["merge", "rename", "split", "dissolve"] as const).map((k) => (
               <option key={k} value={k}>
                 {t(`admin.reorg.kind.${k}`)}
               </option>
@@ -214,7 +265,18 @@ export function ReorganisationsPage() {
         </label>
         <label>
           {t("admin.reorg.from.label")}{" "}
-          <select name="from" multiple size={6} required data-testid="reorg-from">
+          <select
+            name="from"
+            multiple={kind === "merge"}
+            size={kind === "merge" ? 6 : undefined}
+            required
+            value={kind === "merge" ? from.map(String) : String(from[0] ?? "")}
+            onChange={(e) =>
+              setFrom([...e.target.selectedOptions].map((o) => Number(o.value)).filter(Boolean))
+            }
+            data-testid="reorg-from"
+          >
+            {kind !== "merge" && <option value="">—</option>}
             {singles.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -224,14 +286,30 @@ export function ReorganisationsPage() {
         </label>
         <label>
           {t("admin.reorg.to.label")}{" "}
-          <select name="to" required data-testid="reorg-to">
-            {agencies.map((a) => (
+          <select
+            name="to"
+            required
+            value={String(to || standing[0]?.id || "")}
+            onChange={(e) => setTo(Number(e.target.value))}
+            data-testid="reorg-to"
+          >
+            {standing.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
               </option>
             ))}
           </select>
         </label>
+        {kind === "split" && (
+          <SplitTasks
+            from={from[0] ?? 0}
+            to={to || standing[0]?.id || 0}
+            effectiveOn={effectiveOn}
+            agencies={standing.filter((a) => !from.includes(a.id))}
+            value={split}
+            onChange={setSplit}
+          />
+        )}
         <button type="submit" data-testid="reorg-create">
           {t("admin.reorg.create")}
         </button>
