@@ -152,7 +152,7 @@ run("compression and route chunks (issue 10 §4)", () => {
     expect(v.requests.some((r) => /\/assets\/(AdminPage|ReportPage|TargetsPage)-/.test(r))).toBe(false);
     expect(["gzip", "br"]).toContain(v.encodings.get(chunk as string));
     expect(["gzip", "br"]).toContain(v.encodings.get(mainScript));
-    expect(v.requests.filter((r) => r.startsWith("/api/tasks"))).toHaveLength(1);
+    expect(v.requests.filter((r) => r.startsWith("/api/tasks")), v.requests.join("\n")).toHaveLength(1);
     expect(v.requests.filter((r) => r === `/api/plans/${app.planId}`)).toHaveLength(1);
   });
 
