@@ -58,7 +58,7 @@ const PAGES: PageSpec[] = [
     name: "dashboard",
     path: "/plans/{plan}/dashboard",
     user: "lanhdao.tinh",
-    selector: '[data-testid="dashboard"] [data-testid^="dash-"], [data-testid="dashboard-tiles"]',
+    selector: '[data-testid="dashboard"] [data-testid="db-tile"]',
   },
 ];
 

@@ -49,6 +49,10 @@ export function firstRequests(
       page: "StatusBoardPage",
       data: signedIn ? [api.taskStatus(plan, asOf || todayVn()), api.plan(plan)] : [],
     };
+  plan = id("/plans/:id/dashboard");
+  // The leaders' dashboard (the viewer's landing page): one answer; its chunk once it is in lazy-pages.ts.
+  if (plan !== null)
+    return { page: "DashboardPage", data: asOf || search.size ? [] : [`/api/plans/${plan}/dashboard`] };
   if (match("/", path)) return { page: "PlansPage", data: [api.plans()] };
   if (match("/login", path)) return { page: "LoginPage", data: [] };
   return { page: null, data: [] };
