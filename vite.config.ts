@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./src/build/precompress.ts";
 
 // The web app lives in src/web and is built to dist/web, which the server serves
 // (with an SPA fallback to index.html). Paths are resolved from this file so the
@@ -10,7 +11,8 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   root: here("./src/web"),
   base: "/",
-  plugins: [react()],
+  // precompress: .gz and .br beside each built file, served by src/server/static.ts.
+  plugins: [react(), precompress()],
   build: {
     outDir: here("./dist/web"),
     emptyOutDir: true,

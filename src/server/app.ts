@@ -7,6 +7,7 @@ import type { Database } from "../db/connection.ts";
 import { AppError, errorBody } from "../domain/errors.ts";
 import { csrfProtection, sessionMiddleware } from "./auth/middleware.ts";
 import { bodyLimits, refuseAnonymousWrites } from "./body-limits.ts";
+import { compressJson } from "./compress-json.ts";
 import { registerDocs } from "./docs-page.ts";
 import type { AppEnv } from "./env.ts";
 import { handleError } from "./error-handler.ts";
@@ -46,6 +47,7 @@ export interface AppOptions {
 export function createApp({ database, webRoot, now }: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   app.use("*", securityHeaders);
+  app.use("/api/*", compressJson);
   app.use("*", async (c, next) => {
     c.set("database", database);
     if (now) c.set("now", now);

@@ -1,26 +1,28 @@
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { api, useJson } from "./api.ts";
 import { AuthProvider, PasswordGate, RequireAuth } from "./auth.tsx";
 import { Header } from "./components/Header.tsx";
-import { NotFound } from "./components/Status.tsx";
+import { Loading, NotFound } from "./components/Status.tsx";
 import { LangProvider, useLang } from "./lang.tsx";
-import { AgenciesPage } from "./pages/AgenciesPage.tsx";
-import { AgencyPage } from "./pages/AgencyPage.tsx";
-import { AuditPage } from "./pages/AuditPage.tsx";
-import { AdminRoutes } from "./pages/admin/AdminPage.tsx";
-import { LoginPage } from "./pages/LoginPage.tsx";
-import { MyWorkPage } from "./pages/MyWorkPage.tsx";
-import { PasswordPage } from "./pages/PasswordPage.tsx";
-import { PlanPage } from "./pages/PlanPage.tsx";
-import { PlansPage } from "./pages/PlansPage.tsx";
-import { ProjectsPage } from "./pages/ProjectsPage.tsx";
-import { RatesPage } from "./pages/RatesPage.tsx";
-import { ReportingPage } from "./pages/ReportingPage.tsx";
-import { ReportPage } from "./pages/ReportPage.tsx";
-import { StatusBoardPage } from "./pages/StatusBoardPage.tsx";
-import { TargetDataPage } from "./pages/TargetDataPage.tsx";
-import { TargetsPage } from "./pages/TargetsPage.tsx";
-import { TaskPage } from "./pages/TaskPage.tsx";
+import {
+  AdminRoutes,
+  AgenciesPage,
+  AgencyPage,
+  AuditPage,
+  LoginPage,
+  MyWorkPage,
+  PasswordPage,
+  PlanPage,
+  PlansPage,
+  ProjectsPage,
+  RatesPage,
+  ReportingPage,
+  ReportPage,
+  StatusBoardPage,
+  TargetDataPage,
+  TargetsPage,
+  TaskPage,
+} from "./lazy-pages.ts";
 import { match, useLocation } from "./router.tsx";
 import type { Health } from "./types.ts";
 
@@ -111,7 +113,10 @@ function Shell() {
     <>
       <Header />
       <main className="inner">
-        <PasswordGate>{route(path)}</PasswordGate>
+        {/* Each page is its own chunk (lazy-pages.ts): "loading" while it arrives. */}
+        <Suspense fallback={<Loading />}>
+          <PasswordGate>{route(path)}</PasswordGate>
+        </Suspense>
       </main>
       <Footer />
     </>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { takePrefetched } from "./prefetch-store.ts";
 import type { Agency, AgencySummary, Health, List, Plan, PlanSummary, Task, TaskQuery } from "./types.ts";
 
 /** An error answered by the API ({error:{code,message,messageVi,fields?}}) or a network failure. */
@@ -180,8 +181,11 @@ export function useJson<T>(path: string | null, refresh = 0): Fetched<T> {
     if (path === null) return;
     const ctl = new AbortController();
     setResult((r) => ({ state: "loading", data: r.data }));
-    getJson<T>(path, ctl.signal).then(
-      (data) => setResult({ state: "ok", data }),
+    // The first page's answers may already be on their way (prefetch.ts): taken once, then asked.
+    (takePrefetched<T>(path) ?? getJson<T>(path, ctl.signal)).then(
+      (data) => {
+        if (!ctl.signal.aborted) setResult({ state: "ok", data });
+      },
       (e: unknown) => {
         if (ctl.signal.aborted) return;
         setResult((r) => ({ state: "error", error: asApiError(e), data: r.data }));

@@ -9,7 +9,8 @@ import { navigate, useLocation } from "./router.tsx";
 
 const HINT = "kehoach.session";
 
-function readHint(): boolean {
+/** Whether a session may exist (the hint above); prefetch.ts asks signed-in pages' data only then. */
+export function readHint(): boolean {
   try {
     return window.localStorage.getItem(HINT) === "1";
   } catch {

@@ -1,5 +1,6 @@
 import { useCallback } from "react";
 import { api, useJson } from "../api.ts";
+import { planTasksPath, TASK_PAGE_SIZE } from "../data-paths.ts";
 import { useLang } from "../lang.tsx";
 import { navigate, useLocation } from "../router.tsx";
 import type { AgencySummary, List, Plan, ScheduleKind, Task } from "../types.ts";
@@ -7,7 +8,6 @@ import { ErrorBox, Loading } from "./Status.tsx";
 import { type Filters, KINDS, TaskFilters } from "./TaskFilters.tsx";
 import { TaskTable } from "./TaskTable.tsx";
 
-const PAGE_SIZE = 100;
 const FILTER_KEYS = ["agency", "group", "dueTo", "kind", "q", "sort"] as const;
 
 function readFilters(search: URLSearchParams): Filters {
@@ -28,21 +28,24 @@ export function PlanTasks({ plan }: { plan: Plan }) {
   const filters = readFilters(search);
   const page = Math.max(1, Number(search.get("page")) || 1);
 
+  const filtered = Boolean(
+    filters.agency || filters.group || filters.dueTo || filters.kind || filters.q.trim(),
+  );
   const agencies = useJson<List<AgencySummary>>(api.agencies(plan.id));
-  const all = useJson<List<Task>>(api.tasks({ plan: plan.id, pageSize: 1 }));
   const tasks = useJson<List<Task>>(
-    api.tasks({
-      plan: plan.id,
+    planTasksPath(plan.id, {
       agency: filters.agency ? Number(filters.agency) : undefined,
       group: filters.group || undefined,
       dueTo: filters.dueTo || undefined,
       kind: (filters.kind || undefined) as ScheduleKind | undefined,
       q: filters.q.trim() || undefined,
-      sort: filters.sort,
+      sort: filters.sort === "due" ? "due" : "code",
       page,
-      pageSize: PAGE_SIZE,
     }),
   );
+  // The plan's whole count, for "n of N": asked only when a filter is on (unfiltered, the list's
+  // own total is it) — the page used to ask /api/tasks twice on every visit.
+  const all = useJson<List<Task>>(filtered ? api.tasks({ plan: plan.id, pageSize: 1 }) : null);
 
   const update = useCallback(
     (patch: Partial<Filters> & { page?: number }) => {
@@ -65,10 +68,7 @@ export function PlanTasks({ plan }: { plan: Plan }) {
   }, [update]);
 
   const data = tasks.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
-  const filtered = Boolean(
-    filters.agency || filters.group || filters.dueTo || filters.kind || filters.q.trim(),
-  );
+  const pages = data ? Math.max(1, Math.ceil(data.total / TASK_PAGE_SIZE)) : 1;
   return (
     <section className="plan-tasks" aria-labelledby="tasks-heading">
       <h2 id="tasks-heading">{t("tasks")}</h2>

@@ -7,6 +7,7 @@ import { DataNotes } from "../components/targets/DataNotes.tsx";
 import { TargetCard } from "../components/targets/TargetCard.tsx";
 import type { Evaluation } from "../components/targets/types.ts";
 import { ZoneMap } from "../components/targets/ZoneMap.tsx";
+import { evaluationPath } from "../data-paths.ts";
 import { useLang, useTitle } from "../lang.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
 
@@ -19,7 +20,7 @@ export function TargetsPage({ planId }: { planId: number }) {
   const { user } = useAuth();
   const asOfParam = search.get("asOf") ?? "";
   const asOf = ISO.test(asOfParam) ? asOfParam : "";
-  const ev = useJson<Evaluation>(`/api/plans/${planId}/targets/evaluation${query({ asOf })}`);
+  const ev = useJson<Evaluation>(evaluationPath(planId, asOf));
   useTitle(t("tg.title"));
   const setAsOf = (value: string) => {
     if (value === "" || ISO.test(value))
@@ -64,7 +65,9 @@ export function TargetsPage({ planId }: { planId: number }) {
           <DataNotes notes={ev.data.notes} />
         </div>
       )}
-      <ZoneMap asOf={asOf || ev.data?.asOf || ""} />
+      {/* The date asked for, not the evaluation's answer: with no date both mean today, and the
+          map asked for its occupancy twice (before and after the evaluation came back). */}
+      <ZoneMap asOf={asOf} />
     </article>
   );
 }

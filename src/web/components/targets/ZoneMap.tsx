@@ -1,12 +1,11 @@
 import { useJson } from "../../api.ts";
+import { mapPaths } from "../../data-paths.ts";
 import { formatNumber } from "../../format.ts";
 import type { MessageKey } from "../../i18n.ts";
 import { useLang } from "../../lang.tsx";
 import { ErrorBox, Loading } from "../Status.tsx";
 import type { GeoCollection, GeoFeature, GeoInfo, OccupancyOut, ZoneItem } from "./types.ts";
 
-const PROVINCE = "Tuyên Quang";
-const DISTRICTS = "tuyen_quang_districts_pre2025.geojson";
 const W = 560;
 const PAD = 10;
 
@@ -239,14 +238,14 @@ function MapSvg({
   );
 }
 
+/** `asOf` "" = today: the server dates the occupancy as it dates the evaluation (todayOf). */
 export function ZoneMap({ asOf }: { asOf: string }) {
   const { t } = useLang();
-  const geo = useJson<GeoCollection>(`/api/geo/${DISTRICTS}`);
-  const info = useJson<GeoInfo>("/api/geo");
-  const zones = useJson<{ items: ZoneItem[] }>(`/api/zones?province=${encodeURIComponent(PROVINCE)}`);
-  const occ = useJson<OccupancyOut>(
-    `/api/zones/occupancy?province=${encodeURIComponent(PROVINCE)}${asOf ? `&asOf=${asOf}` : ""}`,
-  );
+  const paths = mapPaths(asOf);
+  const geo = useJson<GeoCollection>(paths.geo);
+  const info = useJson<GeoInfo>(paths.info);
+  const zones = useJson<{ items: ZoneItem[] }>(paths.zones);
+  const occ = useJson<OccupancyOut>(paths.occupancy);
   return (
     <section className="tg-map-section" aria-labelledby="tg-map-heading">
       <h2 id="tg-map-heading">{t("tg.map.title")}</h2>
