@@ -84,7 +84,8 @@ export function presentEvaluation(series: string, label: Bilingual, e: Evaluatio
     series,
     label,
     status: e.status,
-    statusLabel: STATUS_LABELS[e.status],
+    // The label for the stage: after the end, "(chờ số liệu cuối cùng)" when the final figure is not in.
+    statusLabel: e.label,
     phase: e.phase,
     rule: e.rule,
     latest: e.latest,
