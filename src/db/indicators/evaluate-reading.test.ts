@@ -22,7 +22,10 @@ const measureOf = (e: PlanTargetsEvaluation, code: string): MeasureOut => {
 
 /** Every Vietnamese text of the answer, with where it sits. */
 function viTexts(o: unknown, at = "", out: [string, string][] = []): [string, string][] {
-  if (Array.isArray(o)) o.forEach((x, i) => viTexts(x, `${at}[${i}]`, out));
+  if (Array.isArray(o))
+    o.forEach((x, i) => {
+      viTexts(x, `${at}[${i}]`, out);
+    });
   else if (o && typeof o === "object")
     for (const [k, v] of Object.entries(o)) {
       if (k === "vi" && typeof v === "string") out.push([at, v]);
