@@ -61,7 +61,7 @@ describe("after the target's period ended, without the final figure", () => {
     expect(e.awaiting?.vi).toContain("Đã quá thời điểm thường công bố");
     expect(e.awaiting?.vi).toContain("địa bàn tỉnh Tuyên Quang trước sáp nhập");
     expect(e.verdict.vi).toBe(
-      "Kỳ mục tiêu đã kết thúc, chưa có kết quả cuối cùng (chờ số liệu năm 2025); năm 2024 đạt 23.730 tỷ đồng, bằng 85,7% mục tiêu trên 27.700 tỷ đồng.",
+      "Đã hết kỳ mục tiêu, chưa có số liệu năm 2025; năm 2024 đạt 23.730 tỷ đồng, bằng 85,7% mục tiêu trên 27.700 tỷ đồng.",
     );
     expect(e.label.vi).toBe("Có nguy cơ không đạt (chờ số liệu cuối cùng)");
   });

@@ -31,7 +31,8 @@ export const num = (n: number) => formatVnNumber(Number(n.toFixed(2)));
 
 /** A value with its unit: "27.700 tỷ đồng", "14%", for a growth rate "14%/năm". */
 export function quantity(value: number, unit: string, nature: Nature, lang: "vi" | "en"): string {
-  const n = lang === "vi" ? num(value) : String(Number(value.toFixed(2)));
+  // English groups with "," and uses "." for decimals: the Vietnamese form with the two swapped.
+  const n = lang === "vi" ? num(value) : num(value).replace(/[.,]/g, (c) => (c === "." ? "," : "."));
   if (unit === "%") return `${n}%${nature === "growth_rate" ? (lang === "vi" ? "/năm" : "/year") : ""}`;
   return unit ? `${n} ${unit}` : n;
 }

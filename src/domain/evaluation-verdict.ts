@@ -64,10 +64,15 @@ export function verdictOf(e: Judged): Bilingual {
   const label = e.label;
   const y = e.measure.year;
   if (e.stage === "awaiting_final")
-    return {
-      vi: `Kỳ mục tiêu đã kết thúc, chưa có kết quả cuối cùng (chờ số liệu năm ${y})${e.latest ? `; ${figure(e, "vi")}.` : "; chưa có số liệu nào."}`,
-      en: `The period is over, no final result yet (awaiting the ${y} figure)${e.latest ? `; ${figure(e, "en")}.` : "; no figures at all."}`,
-    };
+    return e.latest
+      ? {
+          vi: `Đã hết kỳ mục tiêu, chưa có số liệu năm ${y}; ${figure(e, "vi")}.`,
+          en: `The period is over, no ${y} figure yet; ${figure(e, "en")}.`,
+        }
+      : {
+          vi: `Đã hết kỳ mục tiêu, chưa có số liệu nào; ${figure(e, "vi")}.`,
+          en: `The period is over, no figures at all; ${figure(e, "en")}.`,
+        };
   if (!e.latest)
     return {
       vi: `${label.vi}: chưa có số liệu; ${figure(e, "vi")}.`,

@@ -313,10 +313,11 @@ export function evaluateMeasure(
       : nature === "level" && up(measure.comparator) && latest.year < measure.year
         ? requiredGrowth(latest.value, latest.year, goal, measure.year)
         : null;
+  // The awaited figure is its own field (awaiting), shown once beside the verdict, not in every rule.
   const lead = ended
     ? {
-        vi: `${endedVi} Tạm đánh giá theo số liệu năm ${latest.year}: `,
-        en: `${endedEn} Indicative, from the ${latest.year} figure: `,
+        vi: `Kỳ mục tiêu đã kết thúc ngày ${vnDate(periodEnd)}, chưa có số liệu năm ${measure.year}. Tạm đánh giá theo số liệu năm ${latest.year}: `,
+        en: `The target period ended on ${vnDate(periodEnd)}, no ${measure.year} figure yet. Indicative, from the ${latest.year} figure: `,
       }
     : { vi: "", en: "" };
   const judge = (v: number, ref: number, passed: boolean) =>

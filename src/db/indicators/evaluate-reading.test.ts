@@ -58,7 +58,7 @@ describe("December 2026: the plan has ended", () => {
     const t1 = dec2026.targets.find((t) => t.code === "1");
     expect(t1?.overall.stage).toBe("awaiting_final");
     expect(t1?.overall.statusLabel.vi).toBe("Có nguy cơ không đạt (chờ số liệu cuối cùng)");
-    expect(t1?.overall.verdict.vi).toMatch(/^1\.1: Kỳ mục tiêu đã kết thúc/);
+    expect(t1?.overall.verdict.vi).toMatch(/^1\.1: Đã hết kỳ mục tiêu, chưa có số liệu năm 2025/);
   });
 
   it("target 1.2 is a growth rate: judged on the average achieved, no projection, no 'may fall by'", () => {

@@ -17,8 +17,8 @@ const REGISTRY = "Sổ khu, cụm công nghiệp của tỉnh";
 
 /** What an occupancy target waits for after its year: that year's land snapshots. */
 const occupancyAwaited = (year: number) => ({
-  vi: `số liệu diện tích đất đã cho thuê của các khu, cụm công nghiệp năm ${year} (nhập vào sổ khu, cụm công nghiệp)`,
-  en: `the ${year} leased-land figures of the parks and clusters (entered in the zone registry)`,
+  vi: `Đánh giá cuối cùng chờ số liệu diện tích đất đã cho thuê của các khu, cụm công nghiệp năm ${year}, nhập vào sổ khu, cụm công nghiệp.`,
+  en: `The final evaluation awaits the ${year} leased-land figures of the parks and clusters, entered in the zone registry.`,
 });
 
 /** A zone_count measure: the count as of each year's end (capped at asOf and the rule's end), and the count's detail. */

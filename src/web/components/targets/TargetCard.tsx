@@ -13,6 +13,13 @@ export function StatusBadge({ status, label }: { status: Status; label: string }
   );
 }
 
+/** The verdict after its badge: "Chậm tiến độ: năm 2022 …" → "Năm 2022 …" (the badge says it). */
+function withoutLabel(verdict: string, label: string): string {
+  if (!verdict.startsWith(`${label}: `)) return verdict;
+  const rest = verdict.slice(label.length + 2);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 export function TargetCard({ target }: { target: TargetOut }) {
   const { lang, t } = useLang();
   const several = target.measures.length > 1;
@@ -32,13 +39,20 @@ export function TargetCard({ target }: { target: TargetOut }) {
       </header>
       <ul className="tg-verdicts" data-testid="verdicts">
         {target.measures.map((m) => (
-          <li key={m.measureId} data-testid="measure-verdict" data-code={m.code} data-stage={m.evaluation.stage}>
+          <li
+            key={m.measureId}
+            data-testid="measure-verdict"
+            data-code={m.code}
+            data-stage={m.evaluation.stage}
+          >
             {several && (
               <>
                 <StatusBadge status={m.evaluation.status} label={m.evaluation.statusLabel[lang]} />{" "}
               </>
             )}
-            {m.evaluation.verdict?.[lang] ?? m.evaluation.rule[lang]}
+            {several
+              ? withoutLabel(m.evaluation.verdict?.[lang] ?? m.evaluation.rule[lang], m.evaluation.statusLabel[lang])
+              : (m.evaluation.verdict?.[lang] ?? m.evaluation.rule[lang])}
           </li>
         ))}
       </ul>
