@@ -22,7 +22,8 @@ export const targetsVi = {
   "tg.partYear": "Số liệu trong năm",
   "tg.partYearNote": "(một phần của năm: không so với mục tiêu cả năm)",
   "tg.working": "Cách đánh giá, số liệu, dự báo và biểu đồ",
-  "tg.ended": "Kỳ của kế hoạch đã kết thúc ngày {date}. Mục tiêu nào đã có số liệu năm {year} thì có kết quả cuối cùng; các mục tiêu khác ghi rõ còn chờ số liệu nào.",
+  "tg.ended":
+    "Kỳ của kế hoạch đã kết thúc ngày {date}. Mục tiêu nào đã có số liệu năm {year} thì có kết quả cuối cùng; các mục tiêu khác ghi rõ còn chờ số liệu nào.",
   "tg.method.count": "Số lượng (số nguyên, không giảm)",
   "tg.notes.title": "Ghi chú về số liệu ({n})",
   "tg.notes.intro":
@@ -92,7 +93,8 @@ export const targetsEn: Record<keyof typeof targetsVi, string> = {
   "tg.partYear": "Figure within the year",
   "tg.partYearNote": "(part of a year: not compared with the yearly goal)",
   "tg.working": "How it is judged: figures, projection and chart",
-  "tg.ended": "The plan's period ended on {date}. Targets whose {year} figure is in have their final result; the others say which figure they still await.",
+  "tg.ended":
+    "The plan's period ended on {date}. Targets whose {year} figure is in have their final result; the others say which figure they still await.",
   "tg.method.count": "Count (whole numbers, never falling)",
   "tg.notes.title": "Notes on the figures ({n})",
   "tg.notes.intro":

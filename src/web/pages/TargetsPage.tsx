@@ -2,12 +2,12 @@ import "../targets.css";
 import { query, useJson } from "../api.ts";
 import { useAuth } from "../auth.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
-import { formatDate } from "../format.ts";
 import { mayEnterFigures } from "../components/target-data/types.ts";
 import { DataNotes } from "../components/targets/DataNotes.tsx";
 import { TargetCard } from "../components/targets/TargetCard.tsx";
 import type { Evaluation } from "../components/targets/types.ts";
 import { ZoneMap } from "../components/targets/ZoneMap.tsx";
+import { formatDate } from "../format.ts";
 import { useLang, useTitle } from "../lang.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
 

@@ -51,7 +51,10 @@ export function TargetCard({ target }: { target: TargetOut }) {
               </>
             )}
             {several
-              ? withoutLabel(m.evaluation.verdict?.[lang] ?? m.evaluation.rule[lang], m.evaluation.statusLabel[lang])
+              ? withoutLabel(
+                  m.evaluation.verdict?.[lang] ?? m.evaluation.rule[lang],
+                  m.evaluation.statusLabel[lang],
+                )
               : (m.evaluation.verdict?.[lang] ?? m.evaluation.rule[lang])}
           </li>
         ))}
