@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describeViolations, runAxe } from "./axe.ts";
 import {
   apiGet,
   chromiumAvailable,
@@ -206,7 +207,7 @@ describe.skipIf(!chromiumAvailable())("targets page in Chromium", () => {
     expect(await p5.textContent()).toContain("nếu không có quyết định mới, năm 2025 vẫn là 0");
   });
 
-  it("fits a 360 px screen, verdicts and working alike", async () => {
+  it("fits a 360 px screen and is axe-clean, verdicts and working alike", async () => {
     const narrow = await newContext(browser, 360, 780);
     const small = await narrow.newPage();
     const smallErrors = collectErrors(small);
@@ -214,10 +215,12 @@ describe.skipIf(!chromiumAvailable())("targets page in Chromium", () => {
     await expect.poll(() => small.getByTestId("tg-target").count(), POLL).toBe(6);
     const width = () => small.evaluate(() => document.documentElement.scrollWidth);
     expect(await width()).toBeLessThanOrEqual(360);
+    expect(describeViolations(await runAxe(small))).toEqual([]);
     await small.screenshot({ path: tmpFile("targets-360.png") });
     for (const summary of await small.locator("[data-testid=target-working] > summary").all())
       await summary.click();
     expect(await width()).toBeLessThanOrEqual(360);
+    expect(describeViolations(await runAxe(small))).toEqual([]);
     await small.screenshot({ path: tmpFile("targets-360-open.png"), fullPage: true });
     await narrow.close();
     expect(smallErrors).toEqual([]);
