@@ -53,7 +53,7 @@ function figure(e: Judged, lang: "vi" | "en"): string {
   return share
     ? lang === "vi"
       ? `năm ${l.year} đạt ${v}${share} ${goal}`
-      : `${l.year}: ${v}${share} of ${goal}`
+      : `${l.year}: ${v}${share} (${goal})`
     : lang === "vi"
       ? `năm ${l.year} đạt ${v}; mục tiêu ${goal}`
       : `${l.year}: ${v}; goal ${goal}`;
