@@ -79,7 +79,7 @@ describe("target (1) in January 2025: will 2025 pass 27.700?", () => {
     expect(e.gap?.percent).toBeCloseTo(-2.3386, 4);
     expect(e.growthNeeded?.growth).toBeCloseTo(0.1673, 4);
     expect(e.rule.vi).toMatch(
-      /^Đúng tiến độ nếu giá trị năm 2024 \(23\.730\) đạt mức lộ trình 24\.298,25; có nguy cơ nếu kém không quá 5%; chậm tiến độ nếu kém hơn\. Chênh lệch -568,25 \(-2,34%\)\. Lộ trình về đích/,
+      /^Đúng tiến độ nếu giá trị năm 2024 \(23\.730 tỷ đồng\) đạt mức lộ trình 24\.298,25 tỷ đồng; có nguy cơ nếu kém không quá 5%; chậm tiến độ nếu kém hơn\. Chênh lệch -568,25 \(-2,34%\)\. Lộ trình về đích/,
     );
   });
 
@@ -118,7 +118,7 @@ describe("at the end of the period", () => {
     const e = final(27000);
     expect(e.status).toBe("missed");
     expect(e.rule.vi).toBe(
-      "Mục tiêu > 27.700 tỷ đồng (2025), phải vượt qua mức này; giá trị năm 2025: 27.000; chênh lệch -700 (-2,53%). Vượt mục tiêu khi hơn mục tiêu quá 5%.",
+      "Mục tiêu trên 27.700 tỷ đồng (năm 2025), phải vượt qua mức này; giá trị năm 2025: 27.000 tỷ đồng; chênh lệch -700 (-2,53%). Vượt mục tiêu khi hơn mục tiêu quá 5%.",
     );
   });
 
@@ -132,16 +132,20 @@ describe("at the end of the period", () => {
     expect(final(101, "=", cap).status).toBe("missed");
   });
 
-  it("without a figure for the target year it still judges progress, and says so", () => {
+  it("without a figure for the target year: the period is over, the final verdict waits, the status is indicative", () => {
     const e = evaluateMeasure(target1, OBS, { asOf: "2026-01-15" });
     expect(e.phase).toBe("tracking");
-    expect(e.rule.vi).toContain("Chưa có số liệu năm 2025: đánh giá theo tiến độ.");
+    expect(e.stage).toBe("awaiting_final");
+    expect(e.rule.vi).toMatch(
+      /^Kỳ mục tiêu đã kết thúc ngày 31\/12\/2025, chưa có số liệu năm 2025\. Tạm đánh giá/,
+    );
+    expect(e.rule.vi).not.toContain("đánh giá theo tiến độ");
   });
 });
 
 describe("when the data do not allow a judgement", () => {
   it("no data, wrong unit, or one point and no path: not enough data, with the reason", () => {
-    expect(evaluateMeasure(target1, [], { asOf: "2025-01-31" }).rule.en).toBe("No data as of 2025-01-31.");
+    expect(evaluateMeasure(target1, [], { asOf: "2025-01-31" }).rule.en).toBe("No data as of 31/01/2025.");
     const wrong = evaluateMeasure(target1, [{ year: 2024, value: 2.3, unit: "nghìn tỷ đồng" }], {
       asOf: "2025-01-31",
     });

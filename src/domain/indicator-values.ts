@@ -50,6 +50,12 @@ export interface IndicatorValue {
   source: string;
   /** When the figure was entered (ISO date or date-time): a later entry revises an earlier one. */
   recordedAt: string;
+  /**
+   * The first day the figure counts "as of" a date (ISO), when it differs from its entry: its
+   * publication date, or for history loaded later the end of its period (figure-dates.ts).
+   * Without it the entry day is used (knownAsOf, evaluation.ts).
+   */
+  knownOn?: string;
   /** The reporter's explanation (required for large jumps, see validateValue). */
   comment?: string;
 }

@@ -9,10 +9,13 @@
  *    all points rather than to the first and last only.
  * Points are yearly values of ONE territorial scope (REGULATIONS.md §5): see observationsAsOf (evaluation.ts).
  */
+
+import { projectCount } from "./count-projection.ts";
 import type { Bilingual } from "./indicator-values.ts";
 import { formatVnNumber, formatVnPercent } from "./vn-number.ts";
 
-export type ProjectionMethod = "cagr" | "ols" | "log_linear";
+/** "count": a whole-number count that never falls (count-projection.ts). */
+export type ProjectionMethod = "cagr" | "ols" | "log_linear" | "count";
 
 export interface ObservedPoint {
   year: number;
@@ -168,7 +171,7 @@ export function projectCagr(points: readonly ObservedPoint[], targetYear: number
   };
 }
 
-interface Fit {
+export interface Fit {
   intercept: number;
   slope: number;
   xMean: number;
@@ -179,7 +182,7 @@ interface Fit {
 }
 
 /** Least squares y = a + b (x − x̄), with the prediction interval for a new year's value. */
-function leastSquares(xs: readonly number[], ys: readonly number[]): Fit {
+export function leastSquares(xs: readonly number[], ys: readonly number[]): Fit {
   const n = xs.length;
   const xMean = xs.reduce((s, x) => s + x, 0) / n;
   const yMean = ys.reduce((s, y) => s + y, 0) / n;
@@ -282,5 +285,6 @@ export function project(
 ): ProjectionResult {
   if (method === "ols") return projectOls(points, targetYear);
   if (method === "log_linear") return projectLogLinear(points, targetYear);
+  if (method === "count") return projectCount(points, targetYear);
   return projectCagr(points, targetYear);
 }

@@ -210,3 +210,45 @@ export function requiredGrowth(
         },
   };
 }
+
+/**
+ * For a growth-rate target ("tăng bình quân 05 năm (2021 - 2025) trên 14%"): the growth per year
+ * still needed in the remaining years for the whole period's average to reach the goal rate.
+ * With a average `a` achieved from base year B to year y, the period's end T needs
+ * (1 + goal)^(T − B) = (1 + a)^(y − B) × (1 + g)^(T − y), so
+ * g = ((1 + goal)^(T − B) ÷ (1 + a)^(y − B))^(1/(T − y)) − 1. Rates here are in percent (14 = 14 %),
+ * as the target states them. This is rate maths: the rate is never "grown" like a level.
+ */
+export function requiredGrowthForAverage(
+  averagePct: number,
+  year: number,
+  goalPct: number,
+  targetYear: number,
+  baseYear: number,
+): RequiredGrowth {
+  const yearsLeft = targetYear - year;
+  const alreadyReached = averagePct >= goalPct;
+  if (yearsLeft <= 0 || year <= baseYear || !Number.isFinite(averagePct) || averagePct <= -100)
+    return {
+      growth: null,
+      yearsLeft,
+      alreadyReached,
+      reason: {
+        vi: `Không còn năm nào đến ${targetYear}: kết quả do tốc độ tăng bình quân cả giai đoạn quyết định.`,
+        en: `No years are left until ${targetYear}: the whole period's average growth decides.`,
+      },
+    };
+  const a = averagePct / 100;
+  const r = goalPct / 100;
+  const g = ((1 + r) ** (targetYear - baseYear) / (1 + a) ** (year - baseYear)) ** (1 / yearsLeft) - 1;
+  const formula = `((1 + ${pct(r)})^${targetYear - baseYear} ÷ (1 + ${pct(a)})^${year - baseYear})^(1/${yearsLeft}) − 1 = ${pct(g)}`;
+  return {
+    growth: g,
+    yearsLeft,
+    alreadyReached,
+    text: {
+      vi: `Để tăng bình quân ${baseYear + 1}–${targetYear} đạt ${pct(r)}/năm, ${yearsLeft === 1 ? `năm ${targetYear}` : `${yearsLeft} năm còn lại`} cần tăng ${yearsLeft === 1 ? "" : "bình quân "}${pct(g)}${yearsLeft === 1 ? "" : "/năm"} (${formula}).`,
+      en: `For the ${baseYear + 1}–${targetYear} average to reach ${pct(r)}/year, ${yearsLeft === 1 ? targetYear : `the ${yearsLeft} remaining years`} need ${pct(g)}${yearsLeft === 1 ? "" : "/year on average"} (${formula}).`,
+    },
+  };
+}

@@ -61,9 +61,9 @@ describe("countEstablished: target (5) 'thành lập mới ít nhất 5 cụm c�
     expect(r.counted.map((e) => e.zone)).toEqual(["CCN Thử A", "An Hòa - Long Bình An"]);
     expect(r.ignored.map((i) => [i.event.zone, i.reason.en])).toEqual([
       ["Ninh Lai - Thiện Kế", "No decision number or date: not counted."],
-      ["Thử B", "Decision of 2020-12-31 is outside 2021-01-01 – 2025-12-31."],
+      ["Thử B", "Decision of 31/12/2020 is outside 01/01/2021 – 31/12/2025."],
       ["Cụm công nghiệp Thử A", "This zone is already counted."],
-      ["Thử C", "Outside Tuyên Quang (pre-merger)."],
+      ["Thử C", "Outside Tuyên Quang before the merger."],
     ]);
   });
 
@@ -134,7 +134,7 @@ describe("namedZoneProgress: target (4)", () => {
       ["Khu công nghiệp Long Bình An", "planned"],
     ]);
     expect(p.rule.vi).toBe(
-      "Tính là hoàn thành khi có quyết định (số, ngày) trong kỳ 2021-01-01 – 2025-12-31. Đã hoàn thành 1/4: Khu công nghiệp Nhữ Khê. Chưa hoàn thành: Khu công nghiệp Nam Sơn Dương, Khu công nghiệp Tam Đa, Khu công nghiệp Long Bình An.",
+      "Tính là hoàn thành khi có quyết định (số, ngày) trong kỳ 01/01/2021 – 31/12/2025. Đã hoàn thành 1/4: Khu công nghiệp Nhữ Khê. Chưa hoàn thành: Khu công nghiệp Nam Sơn Dương, Khu công nghiệp Tam Đa, Khu công nghiệp Long Bình An.",
     );
   });
 });

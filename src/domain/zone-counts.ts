@@ -11,6 +11,8 @@
  * known only by its year counts once that whole year lies inside the span (so a final count
  * after the period uses it; an "as of" date inside that year does not) — no day is invented.
  */
+
+import { scopeWords, vnDate } from "./evaluation-text.ts";
 import type { Bilingual } from "./indicator-values.ts";
 import type { ZoneKind } from "./occupancy.ts";
 import { isValidIsoDate } from "./vn-dates.ts";
@@ -101,17 +103,21 @@ function countEvents(
     else if (yearOnly && (`${e.year}-01-01` < from || `${e.year}-12-31` > to))
       skip(
         e,
-        `Quyết định năm ${e.year}, chưa rõ ngày: chỉ tính khi cả năm ${e.year} nằm trong kỳ ${from} – ${to}.`,
-        `Decision of ${e.year}, day unknown: counted only when the whole of ${e.year} lies within ${from} – ${to}.`,
+        `Quyết định năm ${e.year}, chưa rõ ngày: chỉ tính khi cả năm ${e.year} nằm trong kỳ ${vnDate(from)} – ${vnDate(to)}.`,
+        `Decision of ${e.year}, day unknown: counted only when the whole of ${e.year} lies within ${vnDate(from)} – ${vnDate(to)}.`,
       );
     else if (!yearOnly && (date < from || date > to))
       skip(
         e,
-        `Quyết định ngày ${date} ngoài kỳ ${from} – ${to}.`,
-        `Decision of ${date} is outside ${from} – ${to}.`,
+        `Quyết định ngày ${vnDate(date)} ngoài kỳ ${vnDate(from)} – ${vnDate(to)}.`,
+        `Decision of ${vnDate(date)} is outside ${vnDate(from)} – ${vnDate(to)}.`,
       );
     else if (!inTerritory(e, options.territory))
-      skip(e, `Ngoài địa bàn ${options.territory}.`, `Outside ${options.territory}.`);
+      skip(
+        e,
+        `Ngoài địa bàn ${scopeWords(options.territory ?? "", "vi")}.`,
+        `Outside ${scopeWords(options.territory ?? "", "en")}.`,
+      );
     else if (seen.has(zoneKey(e.zone))) skip(e, "Đã tính cho khu, cụm này.", "This zone is already counted.");
     else {
       seen.add(zoneKey(e.zone));
@@ -196,8 +202,8 @@ export function namedZoneProgress(
     done,
     notDone,
     rule: {
-      vi: `Tính là hoàn thành khi có quyết định (số, ngày) trong kỳ ${from} – ${to}. Đã hoàn thành ${done.length}/${named.length}: ${list(done)}. Chưa hoàn thành: ${list(notDone)}.`,
-      en: `Done when a decision (number, date) falls within ${from} – ${to}. Done ${done.length}/${named.length}: ${list(done)}. Not done: ${list(notDone)}.`,
+      vi: `Tính là hoàn thành khi có quyết định (số, ngày) trong kỳ ${vnDate(from)} – ${vnDate(to)}. Đã hoàn thành ${done.length}/${named.length}: ${list(done)}. Chưa hoàn thành: ${list(notDone)}.`,
+      en: `Done when a decision (number, date) falls within ${vnDate(from)} – ${vnDate(to)}. Done ${done.length}/${named.length}: ${list(done)}. Not done: ${list(notDone)}.`,
     },
   };
 }

@@ -9,6 +9,8 @@
  *  - a related figure that is not the target's measure (industry AND construction vs industry);
  *  - a reported growth rate that disagrees with the growth computed from the levels.
  */
+
+import { periodWords, scopeWords } from "../../domain/evaluation-text.ts";
 import type { Bilingual } from "../../domain/indicator-values.ts";
 import { formatVnNumber, formatVnPercent } from "../../domain/vn-number.ts";
 import type { IndicatorFormula } from "./catalogue.ts";
@@ -46,6 +48,12 @@ export interface Note {
 
 const num = (n: number) => formatVnNumber(Number(n.toFixed(2)));
 const OUTCOMES = new Set(["estimate", "preliminary", "official"]);
+const KIND_VI: Readonly<Record<string, string>> = {
+  plan: "kế hoạch",
+  estimate: "ước tính",
+  preliminary: "sơ bộ",
+  official: "chính thức",
+};
 
 function refs(vs: NoteValue[]): Pick<Note, "valueIds" | "lines"> {
   const ids = vs.map((v) => v.id).filter((x): x is number => x !== undefined);
@@ -55,9 +63,23 @@ function refs(vs: NoteValue[]): Pick<Note, "valueIds" | "lines"> {
 
 export function findContradictions(
   values: readonly NoteValue[],
-  indicators: readonly { code: string; formula: unknown }[],
+  indicators: readonly { code: string; formula: unknown; nameVi?: string; nameEn?: string }[],
 ): Note[] {
   const notes: Note[] = [];
+  // Prose names the indicator, the period and the territory in words, never by their codes.
+  const named = new Map(indicators.map((i) => [i.code, i]));
+  const nm = (code: string, lang: "vi" | "en") => {
+    const n = lang === "vi" ? named.get(code)?.nameVi : named.get(code)?.nameEn;
+    return n ? `“${n}”` : code;
+  };
+  const pv = (p: string) => {
+    const w = periodWords(p, "vi");
+    return w.charAt(0).toLowerCase() + w.slice(1);
+  };
+  const pe = (p: string) => periodWords(p, "en");
+  const sv = (s: string) => scopeWords(s, "vi");
+  const se = (s: string) => scopeWords(s, "en");
+  const kv = (k: string) => KIND_VI[k] ?? k;
   const by = new Map<string, NoteValue[]>();
   for (const v of values) {
     const k = `${v.indicator}\u0000${v.period}`;
@@ -74,7 +96,16 @@ export function findContradictions(
             `${group
               .filter((v) => v.scope === s)
               .map((v) => num(v.value))
-              .join(" / ")} (${s})`,
+              .join(" / ")} (${sv(s)})`,
+        )
+        .join("; ");
+      const listEn = scopes
+        .map(
+          (s) =>
+            `${group
+              .filter((v) => v.scope === s)
+              .map((v) => num(v.value))
+              .join(" / ")} (${se(s)})`,
         )
         .join("; ");
       notes.push({
@@ -82,8 +113,8 @@ export function findContradictions(
         indicator,
         period,
         message: {
-          vi: `${indicator} kỳ ${period} có số liệu của ${scopes.length} phạm vi khác nhau: ${list}. Không so sánh, không cộng gộp: mục tiêu của kế hoạch tính cho tỉnh Tuyên Quang trước sáp nhập.`,
-          en: `${indicator} ${period} has figures for ${scopes.length} territorial scopes: ${list}. Not comparable, never combined: the plan's targets are for pre-merger Tuyên Quang.`,
+          vi: `${nm(indicator, "vi")} kỳ ${pv(period)} có số liệu của ${scopes.length} phạm vi khác nhau: ${list}. Không so sánh, không cộng gộp: mục tiêu của kế hoạch tính cho tỉnh Tuyên Quang trước sáp nhập.`,
+          en: `${nm(indicator, "en")}, ${pe(period)}, has figures for ${scopes.length} territorial scopes: ${listEn}. Not comparable, never combined: the plan's targets are for pre-merger Tuyên Quang.`,
         },
         ...refs(group),
       });
@@ -98,8 +129,8 @@ export function findContradictions(
             indicator,
             period,
             message: {
-              vi: `${indicator} kỳ ${period} (${scope}): số "${o.comment ?? o.kind}" ${num(o.value)} đúng bằng số kế hoạch "${plan.comment ?? plan.kind}" ${num(plan.value)} — có thể chỉ là nhắc lại kế hoạch, chưa phải số thực hiện.`,
-              en: `${indicator} ${period} (${scope}): the "${o.comment ?? o.kind}" figure ${num(o.value)} equals the "${plan.comment ?? plan.kind}" figure ${num(plan.value)} — possibly the plan restated, not a measurement.`,
+              vi: `${nm(indicator, "vi")} kỳ ${pv(period)} (${sv(scope)}): số ${kv(o.kind)} ${num(o.value)} đúng bằng số kế hoạch ${num(plan.value)} — có thể chỉ là nhắc lại kế hoạch, chưa phải số thực hiện.`,
+              en: `${nm(indicator, "en")}, ${pe(period)} (${se(scope)}): the "${o.comment ?? o.kind}" figure ${num(o.value)} equals the "${plan.comment ?? plan.kind}" figure ${num(plan.value)} — possibly the plan restated, not a measurement.`,
             },
             ...refs([plan, o]),
           });
@@ -114,8 +145,8 @@ export function findContradictions(
             indicator,
             period,
             message: {
-              vi: `${indicator} kỳ ${period} (${scope}) có ${same.length} số liệu loại ${kind} khác nhau: ${same.map((v) => `${num(v.value)} (${v.source})`).join("; ")}.`,
-              en: `${indicator} ${period} (${scope}) has ${same.length} different ${kind} figures: ${same.map((v) => `${num(v.value)} (${v.source})`).join("; ")}.`,
+              vi: `${nm(indicator, "vi")} kỳ ${pv(period)} (${sv(scope)}) có ${same.length} số liệu ${kv(kind)} khác nhau: ${same.map((v) => `${num(v.value)} (${v.source})`).join("; ")}.`,
+              en: `${nm(indicator, "en")}, ${pe(period)} (${se(scope)}), has ${same.length} different ${kind} figures: ${same.map((v) => `${num(v.value)} (${v.source})`).join("; ")}.`,
             },
             ...refs(same),
           });
@@ -129,8 +160,8 @@ export function findContradictions(
         indicator: v.indicator,
         period: v.period,
         message: {
-          vi: `${v.indicator} kỳ ${v.period}: nguồn ghi "${v.comment}" — cần đối chiếu văn bản gốc trước khi dùng.`,
-          en: `${v.indicator} ${v.period}: the source is marked "${v.comment}" — check the original before relying on it.`,
+          vi: `${nm(v.indicator, "vi")} kỳ ${pv(v.period)}: trích dẫn nguồn bị cắt, không đầy đủ — cần đối chiếu văn bản gốc trước khi dùng.`,
+          en: `${nm(v.indicator, "en")}, ${pe(v.period)}: the source is marked "${v.comment}" — check the original before relying on it.`,
         },
         ...refs([v]),
       });
@@ -141,13 +172,14 @@ export function findContradictions(
       for (const r of f.related) {
         const theirs = values.filter((v) => v.indicator === r.indicator);
         if (theirs.length === 0) continue;
-        const list = theirs.map((v) => `${num(v.value)} (${v.period}, ${v.scope})`).join("; ");
+        const list = theirs.map((v) => `${num(v.value)} (${pv(v.period)}, ${sv(v.scope)})`).join("; ");
+        const listEn = theirs.map((v) => `${num(v.value)} (${pe(v.period)}, ${se(v.scope)})`).join("; ");
         notes.push({
           code: "not_comparable",
           indicator: ind.code,
           message: {
-            vi: `${ind.code} và ${r.indicator} (${list}) không phải cùng một chỉ tiêu: ${r.note.vi}`,
-            en: `${ind.code} and ${r.indicator} (${list}) are not the same measure: ${r.note.en}`,
+            vi: `${nm(ind.code, "vi")} và ${nm(r.indicator, "vi")} (${list}) không phải cùng một chỉ tiêu: ${r.note.vi}`,
+            en: `${nm(ind.code, "en")} and ${nm(r.indicator, "en")} (${listEn}) are not the same measure: ${r.note.en}`,
           },
           ...refs(theirs),
         });
@@ -170,8 +202,8 @@ export function findContradictions(
             indicator: ind.code,
             period: g.period,
             message: {
-              vi: `${ind.code} ${g.period}: tốc độ tăng được báo cáo ${formatVnPercent(g.value)} khác tốc độ tính từ giá trị (${num(b.value)} ÷ ${num(a.value)} − 1 = ${formatVnPercent(Number(computed.toFixed(2)))}).`,
-              en: `${ind.code} ${g.period}: the reported growth ${formatVnPercent(g.value)} differs from the growth computed from the values (${num(b.value)} ÷ ${num(a.value)} − 1 = ${formatVnPercent(Number(computed.toFixed(2)))}).`,
+              vi: `${nm(ind.code, "vi")} ${pv(g.period)}: tốc độ tăng được báo cáo ${formatVnPercent(g.value)} khác tốc độ tính từ giá trị (${num(b.value)} ÷ ${num(a.value)} − 1 = ${formatVnPercent(Number(computed.toFixed(2)))}).`,
+              en: `${nm(ind.code, "en")}, ${pe(g.period)}: the reported growth ${formatVnPercent(g.value)} differs from the growth computed from the values (${num(b.value)} ÷ ${num(a.value)} − 1 = ${formatVnPercent(Number(computed.toFixed(2)))}).`,
             },
             ...refs([g, a, b]),
           });

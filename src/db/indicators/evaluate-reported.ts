@@ -26,12 +26,15 @@ export function reportedMeasure(
   baseline: MeasureOut["baseline"];
   trajectory: TrajectoryOut;
   method: ProjectionMethod;
+  /** "growth_rate" with its base year when the measure is an average growth rate. */
+  nature: { nature: "level" | "growth_rate"; baseYear?: number };
 } {
   const { m, ind, link, scope, asOf, year, startYear, ivOf, rowsOf, indByCode, allIndicators } = c;
   let observations: ObservationOut[];
   let baseline: MeasureOut["baseline"] = null;
   let trajectory = trajectoryIn;
   let method: ProjectionMethod = "ols";
+  let nature: { nature: "level" | "growth_rate"; baseYear?: number } = { nature: "level" };
   const direct = observationsAsOf(ivOf(ind.code), scope, asOf);
   observations = f.type === "ratio" ? ratioObservations(direct, f, ivOf, scope) : direct;
   const growthInd = allIndicators.find(
@@ -44,6 +47,7 @@ export function reportedMeasure(
     // "tăng bình quân 05 năm … trên 14%": the compound average growth of the level since the base year.
     const levelObs = observationsAsOf(ivOf(f.levelIndicator), scope, asOf);
     baseline = baselineOf(link, baseYear, levelObs, direct);
+    nature = { nature: "growth_rate", ...(baseline ? { baseYear: baseline.year } : {}) };
     if (baseline) {
       const b = baseline;
       observations = levelObs
@@ -128,5 +132,5 @@ export function reportedMeasure(
           values: valuesWithRoles(rowsOf(rel.code), rel, scope),
         });
     }
-  return { observations, baseline, trajectory, method };
+  return { observations, baseline, trajectory, method, nature };
 }

@@ -43,6 +43,23 @@ export interface EvaluationOut {
   required: number | null;
   gap: Evaluation["gap"];
   growthNeeded: Evaluation["growthNeeded"];
+  // Added for the leader's reading (issue 10 §3); the fields above keep their meaning.
+  nature: Evaluation["nature"];
+  stage: Evaluation["stage"];
+  periodEnd: string;
+  periodEnded: boolean;
+  awaiting: Bilingual | null;
+  verdict: Bilingual;
+}
+
+/** A figure as shown beside a measure, with its period in words ("Quý I/2025"). */
+export interface ShownFigure {
+  period: string;
+  periodText: Bilingual;
+  value: number;
+  unit: string;
+  kind: string;
+  source: string;
 }
 
 export interface MeasureOut {
@@ -63,6 +80,11 @@ export interface MeasureOut {
   } | null;
   scope: string | null;
   values: ValueWithRole[];
+  /** The latest whole-year outcome: the figure compared with the yearly goal. */
+  latestYearly: ShownFigure | null;
+  /** A later figure for part of a year (quarter, half-year), shown as such; null when none. */
+  latestPartYear: ShownFigure | null;
+  nature: Evaluation["nature"];
   /** Values not yet known on asOf (published, entered, or their period ended later): not used, counted. */
   laterValues: number;
   baseline: { year: number; value: number; how: Bilingual } | null;
@@ -100,7 +122,15 @@ export interface TargetOut {
   code: string;
   text: string;
   year: number | null;
-  overall: { status: Status; statusLabel: Bilingual; rule: Bilingual };
+  overall: {
+    status: Status;
+    statusLabel: Bilingual;
+    rule: Bilingual;
+    /** final when every measure is; awaiting_final when one waits for its final figure. */
+    stage: Evaluation["stage"];
+    /** Each measure's verdict, one sentence each, prefixed with its code when there are several. */
+    verdict: Bilingual;
+  };
   measures: MeasureOut[];
 }
 

@@ -4,11 +4,20 @@
  * overall status, a measure's indicator as shown, and the indicators whose contradictions count.
  */
 import { type Evaluation, type Observation, STATUS_LABELS, type Status } from "../../domain/evaluation.ts";
+import { periodWords } from "../../domain/evaluation-text.ts";
+import { figurePeriodBounds } from "../../domain/figure-dates.ts";
 import { aggregate, type Bilingual, type IndicatorValue } from "../../domain/indicator-values.ts";
 import { formatVnNumber, formatVnPercent } from "../../domain/vn-number.ts";
 import type { IndicatorFormula } from "./catalogue.ts";
 import type { EvaluationOut, MeasureOut, TargetOut, ValueWithRole } from "./evaluate-types.ts";
-import { bestOf, type IndicatorRow, presentValue, toIndicatorValue, type ValueRow } from "./values.ts";
+import {
+  bestOf,
+  type IndicatorRow,
+  knownOnOf,
+  presentValue,
+  toIndicatorValue,
+  type ValueRow,
+} from "./values.ts";
 
 export const SCOPE_NOTE: Bilingual = {
   vi: "Mục tiêu của kế hoạch tính cho tỉnh Tuyên Quang trước sáp nhập. Từ 01/7/2025 tỉnh Hà Giang nhập vào tỉnh Tuyên Quang: số liệu của tỉnh mới được hiển thị nhưng không dùng để đánh giá và không cộng gộp với số liệu trước sáp nhập.",
@@ -28,7 +37,10 @@ const WORST_FIRST: Status[] = [
 ];
 
 /** The domain's view of a stored figure (one definition: values.ts). */
-export const toIV = (row: ValueRow, ind: IndicatorRow): IndicatorValue => toIndicatorValue(row, ind);
+export const toIV = (row: ValueRow, ind: IndicatorRow): IndicatorValue => ({
+  ...toIndicatorValue(row, ind),
+  knownOn: knownOnOf(row).day,
+});
 
 /** Every value of an indicator with its role (bestValue per period and scope). */
 export function valuesWithRoles(rows: ValueRow[], ind: IndicatorRow, scope: string | null): ValueWithRole[] {
@@ -72,13 +84,52 @@ export function presentEvaluation(series: string, label: Bilingual, e: Evaluatio
     series,
     label,
     status: e.status,
-    statusLabel: STATUS_LABELS[e.status],
+    // The label for the stage: after the end, "(chờ số liệu cuối cùng)" when the final figure is not in.
+    statusLabel: e.label,
     phase: e.phase,
     rule: e.rule,
     latest: e.latest,
     required: e.required,
     gap: e.gap,
     growthNeeded: e.growthNeeded,
+    nature: e.nature,
+    stage: e.stage,
+    periodEnd: e.periodEnd,
+    periodEnded: e.periodEnded,
+    awaiting: e.awaiting,
+    verdict: e.verdict,
+  };
+}
+
+/**
+ * The latest whole-year outcome figure (compared with a yearly goal) and, apart from it, a later
+ * figure for part of a year ("Quý I/2025", shown as such, never as the year's): like with like.
+ */
+export function latestFigures(values: ValueWithRole[]): Pick<MeasureOut, "latestYearly" | "latestPartYear"> {
+  const used = values.filter((v) => v.role === "used" && v.sameScope && v.kind !== "plan");
+  const shown = (v: ValueWithRole) => ({
+    period: v.period,
+    periodText: { vi: periodWords(v.period, "vi"), en: periodWords(v.period, "en") },
+    value: v.value,
+    unit: v.unit,
+    kind: v.kind,
+    source: v.source,
+  });
+  const yearly = used
+    .filter((v) => /^\d{4}$/.test(v.period))
+    .sort((a, b) => a.period.localeCompare(b.period));
+  const lastYear = yearly.at(-1);
+  const end = (p: string) => figurePeriodBounds(p)?.end ?? "";
+  const part = used
+    .filter(
+      (v) =>
+        !/^\d{4}$/.test(v.period) && (!lastYear || Number(v.period.slice(0, 4)) > Number(lastYear.period)),
+    )
+    .sort((a, b) => end(a.period).localeCompare(end(b.period)) || a.period.localeCompare(b.period));
+  const lastPart = part.at(-1);
+  return {
+    latestYearly: lastYear ? shown(lastYear) : null,
+    latestPartYear: lastPart ? shown(lastPart) : null,
   };
 }
 
@@ -189,7 +240,31 @@ export function targetOverall(measureOuts: MeasureOut[]): TargetOut["overall"] {
         }
       : { vi: "Mục tiêu không có chỉ tiêu số.", en: "The target has no measures." },
   };
-  return { status: overall.overall, statusLabel: STATUS_LABELS[overall.overall], rule: overall.rule };
+  // The label of the worst evaluation: after the end it says "chờ số liệu cuối cùng" when that one waits.
+  const worstEval = judged.find((j) => j.e.status === worst)?.e;
+  const stages = judged.map((j) => j.e.stage);
+  const stage = !judged.length
+    ? "tracking"
+    : stages.every((x) => x === "final")
+      ? "final"
+      : stages.some((x) => x === "awaiting_final")
+        ? "awaiting_final"
+        : "tracking";
+  const one = (lang: "vi" | "en") =>
+    measureOuts
+      .map((mo) =>
+        measureOuts.length > 1 ? `${mo.code}: ${mo.evaluation.verdict[lang]}` : mo.evaluation.verdict[lang],
+      )
+      .join(" ");
+  return {
+    status: overall.overall,
+    statusLabel: worstEval?.statusLabel ?? STATUS_LABELS[overall.overall],
+    rule: overall.rule,
+    stage,
+    verdict: judged.length
+      ? { vi: one("vi"), en: one("en") }
+      : { vi: "Mục tiêu không có chỉ tiêu số.", en: "The target has no measures." },
+  };
 }
 
 /** A measure's indicator as shown: its names, unit, supplier, definition, formula and validation. */

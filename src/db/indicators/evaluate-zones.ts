@@ -4,12 +4,22 @@
  * area-weighted, each evaluated; the measure's evaluation is the worse).
  */
 import { evaluateMeasure, type Observation } from "../../domain/evaluation.ts";
+import { vnDate } from "../../domain/evaluation-text.ts";
 import { project } from "../../domain/projection.ts";
 import { countEstablished, countExpanded, namedZoneProgress } from "../../domain/zone-counts.ts";
 import { occupancyReport, zoneLand } from "../zones/land.ts";
 import type { IndicatorFormula } from "./catalogue.ts";
 import type { EvaluationOut, MeasureContext, MeasureOut, ObservationOut } from "./evaluate-types.ts";
 import { presentEvaluation, valuesWithRoles } from "./evaluate-values.ts";
+
+/** The source named beside every figure computed from the zone registry (a name, not translated). */
+const REGISTRY = "Sổ khu, cụm công nghiệp của tỉnh";
+
+/** What an occupancy target waits for after its year: that year's land snapshots. */
+const occupancyAwaited = (year: number) => ({
+  vi: `Đánh giá cuối cùng chờ số liệu diện tích đất đã cho thuê của các khu, cụm công nghiệp năm ${year}, nhập vào sổ khu, cụm công nghiệp.`,
+  en: `The final evaluation awaits the ${year} leased-land figures of the parks and clusters, entered in the zone registry.`,
+});
 
 /** A zone_count measure: the count as of each year's end (capped at asOf and the rule's end), and the count's detail. */
 export function zoneCountMeasure(
@@ -35,10 +45,10 @@ export function zoneCountMeasure(
       year: y,
       value: countTo(cap(y)),
       unit: ind.unit,
-      source: "sổ khu, cụm công nghiệp / zone registry",
+      source: REGISTRY,
       how: {
-        vi: `Đếm quyết định ${f.event === "established" ? "thành lập" : "mở rộng"} từ ${f.from} đến ${cap(y)}.`,
-        en: `${f.event === "established" ? "Founding" : "Expansion"} decisions counted from ${f.from} to ${cap(y)}.`,
+        vi: `Đếm quyết định ${f.event === "established" ? "thành lập" : "mở rộng"} từ ${vnDate(f.from)} đến ${vnDate(cap(y))}.`,
+        en: `${f.event === "established" ? "Founding" : "Expansion"} decisions counted from ${vnDate(f.from)} to ${vnDate(cap(y))}.`,
       },
     });
   const to = cap(last);
@@ -59,8 +69,8 @@ export function zoneCountMeasure(
     ignored: all.ignored,
     named: { ...named, from: f.namedFrom },
     rule: {
-      vi: `${f.countNamedOnly ? "Chỉ tính các khu kế hoạch nêu tên" : "Tính mọi cụm"} có quyết định (số, ngày) trong ${f.from} – ${to}; chỉ tính quyết định đã ghi trong sổ khu, cụm công nghiệp. ${named.rule.vi}`,
-      en: `${f.countNamedOnly ? "Only the zones the plan names count" : "Every cluster counts"} with a decision (number, date) within ${f.from} – ${to}; only decisions recorded in the zone registry are counted. ${named.rule.en}`,
+      vi: `${f.countNamedOnly ? "Chỉ tính các khu kế hoạch nêu tên" : "Tính mọi cụm"} có quyết định (số, ngày) từ ${vnDate(f.from)} đến ${vnDate(to)}; chỉ tính quyết định đã ghi trong sổ khu, cụm công nghiệp. ${named.rule.vi}`,
+      en: `${f.countNamedOnly ? "Only the zones the plan names count" : "Every cluster counts"} with a decision (number, date) from ${vnDate(f.from)} to ${vnDate(to)}; only decisions recorded in the zone registry are counted. ${named.rule.en}`,
     },
   };
   return { observations, derived };
@@ -103,7 +113,7 @@ export async function zoneOccupancyMeasure(
       day,
       await zoneLand(db, province, day, { kinds: f.zoneKinds, from: `${y}-01-01`, territory: scope }),
     );
-    const src = "sổ khu, cụm công nghiệp / zone registry";
+    const src = REGISTRY;
     if (rep.simpleMean.percent !== null)
       simple.push({ year: y, value: rep.simpleMean.percent, unit: "%", source: src });
     if (rep.weighted.percent !== null)
@@ -140,11 +150,13 @@ export async function zoneOccupancyMeasure(
     asOf,
     trajectory: trajectoryUsed,
     projectionMethod: "ols",
+    awaiting: occupancyAwaited(year),
   });
   const weightedEval = evaluateMeasure(measure, weighted, {
     asOf,
     trajectory: trajectoryUsed,
     projectionMethod: "ols",
+    awaiting: occupancyAwaited(year),
   });
   const evaluations: EvaluationOut[] = [
     presentEvaluation("simple_mean", { vi: "Bình quân giản đơn", en: "Simple mean" }, simpleEval),

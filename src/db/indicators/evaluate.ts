@@ -14,6 +14,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
 import { type Comparator, evaluateMeasure, type Measure, type Observation } from "../../domain/evaluation.ts";
+import { finalFigureAwaited } from "../../domain/evaluation-text.ts";
 import { type Bilingual, SCOPE_PRE_MERGER } from "../../domain/indicator-values.ts";
 import { type ProjectionMethod, project } from "../../domain/projection.ts";
 import { trajectoryFromAnnex } from "../../domain/trajectory.ts";
@@ -42,6 +43,7 @@ import type {
 } from "./evaluate-types.ts";
 import {
   COMPARATORS,
+  latestFigures,
   presentEvaluation,
   presentIndicator,
   relevantIndicators,
@@ -223,15 +225,20 @@ export async function evaluatePlanTargets(
       if (!ind || !f) {
         // No indicator linked: nothing to judge with.
       } else if (f.type === "reported" || f.type === "ratio") {
-        ({ observations, baseline, trajectory, method } = reportedMeasure(
+        let nature: ReturnType<typeof reportedMeasure>["nature"];
+        ({ observations, baseline, trajectory, method, nature } = reportedMeasure(
           ctxOf(ind),
           f,
           trajectory,
           related,
         ));
+        measure.nature = nature.nature;
+        if (nature.baseYear !== undefined) measure.baseYear = nature.baseYear;
       } else if (f.type === "zone_count") {
         ({ observations, derived } = zoneCountMeasure(ctxOf(ind), f));
-        method = "ols";
+        // A count of decisions: whole numbers that never fall (count-projection.ts).
+        measure.nature = "count";
+        method = "count";
       } else if (f.type === "zone_occupancy") {
         ({ observations, derived, evaluations, projection } = await zoneOccupancyMeasure(
           ctxOf(ind),
@@ -259,10 +266,20 @@ export async function evaluatePlanTargets(
           asOf,
           trajectory: used,
           projectionMethod: method,
+          awaiting: finalFigureAwaited(
+            year,
+            asOf,
+            ind?.supplierAgencyId ? (supplierName.get(ind.supplierAgencyId) ?? null) : null,
+            link?.scope ?? null,
+          ),
         });
         evaluations = [presentEvaluation("value", { vi: "Giá trị", en: "Value" }, e)];
         const obs = observations.filter((o) => o.year <= year);
-        projection = obs.length ? { ...project(obs, year, method), series: "value" } : null;
+        // A growth rate is judged as it stands, never extrapolated like a level (evaluation.ts).
+        projection =
+          obs.length && measure.nature !== "growth_rate"
+            ? { ...project(obs, year, method), series: "value" }
+            : null;
       }
       const evaluation = evaluations.reduce(worse);
 
@@ -274,6 +291,8 @@ export async function evaluatePlanTargets(
         indicator: ind ? presentIndicator(ind, f, supplierName) : null,
         scope: link?.scope ?? null,
         values: ind ? valuesWithRoles(mine, ind, scope) : [],
+        ...latestFigures(ind ? valuesWithRoles(mine, ind, scope) : []),
+        nature: measure.nature ?? "level",
         laterValues: later,
         baseline,
         observations,

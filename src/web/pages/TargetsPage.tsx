@@ -8,6 +8,7 @@ import { TargetCard } from "../components/targets/TargetCard.tsx";
 import type { Evaluation } from "../components/targets/types.ts";
 import { ZoneMap } from "../components/targets/ZoneMap.tsx";
 import { evaluationPath } from "../data-paths.ts";
+import { formatDate } from "../format.ts";
 import { useLang, useTitle } from "../lang.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
 
@@ -22,6 +23,13 @@ export function TargetsPage({ planId }: { planId: number }) {
   const asOf = ISO.test(asOfParam) ? asOfParam : "";
   const ev = useJson<Evaluation>(evaluationPath(planId, asOf));
   useTitle(t("tg.title"));
+  // Every measure's period over: say so once, above the targets (issue 10 §3).
+  const all = ev.data?.targets.flatMap((x) => x.measures) ?? [];
+  const last = all.reduce((y, m) => Math.max(y, m.goal.year), 0);
+  const ended =
+    all.length > 0 && all.every((m) => m.evaluation.periodEnded)
+      ? { end: `${last}-12-31`, year: last }
+      : null;
   const setAsOf = (value: string) => {
     if (value === "" || ISO.test(value))
       navigate(`/plans/${planId}/targets${query({ asOf: value })}`, { replace: true });
@@ -58,6 +66,11 @@ export function TargetsPage({ planId }: { planId: number }) {
       {!ev.data && ev.state !== "error" && <Loading />}
       {ev.data && (
         <div aria-busy={ev.state === "loading"} data-testid="tg-targets">
+          {ended && (
+            <p className="tg-ended" data-testid="plan-ended">
+              {t("tg.ended", { date: formatDate(ended.end), year: ended.year })}
+            </p>
+          )}
           <p className="muted small">{ev.data.scopeNote[lang]}</p>
           {ev.data.targets.map((target) => (
             <TargetCard key={target.id} target={target} />

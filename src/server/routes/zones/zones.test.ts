@@ -157,7 +157,7 @@ describe("the registry", () => {
     if (after.derived?.type !== "zone_count") throw new Error("not a count");
     expect(after.derived.counted.map((e) => e.zone)).not.toContain("Bình Vàng");
     expect(after.derived.ignored.find((i) => i.event.zone === "Bình Vàng")?.reason.vi).toBe(
-      "Ngoài địa bàn Tuyên Quang (pre-merger).",
+      "Ngoài địa bàn tỉnh Tuyên Quang trước sáp nhập.",
     );
   });
 

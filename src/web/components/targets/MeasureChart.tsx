@@ -41,14 +41,19 @@ function Marker({ kind, x, y }: { kind: ValueKind; x: number; y: number }) {
 export function MeasureChart({ m }: { m: MeasureOut }) {
   const { lang, t } = useLang();
   const actual: { year: number; value: number; kind: ValueKind }[] = [];
-  for (const v of m.values) {
-    // Yearly figures only (a quarter or month is not on the yearly axis).
-    const year = /^\d{4}$/.test(v.period.trim()) ? Number(v.period.trim()) : null;
-    const value = Number(v.value);
-    if (year === null || v.role === "superseded" || !v.sameScope || !Number.isFinite(value)) continue;
-    if (actual.some((a) => a.year === year && a.kind === v.kind)) continue;
-    actual.push({ year, value, kind: v.kind });
-  }
+  // A growth rate or a count is judged on its computed series (the average since the base year,
+  // the decisions counted), not on the reported yearly figures behind it: plot what is judged.
+  if (m.nature && m.nature !== "level")
+    for (const o of m.observations) actual.push({ year: o.year, value: o.value, kind: o.kind ?? "official" });
+  else
+    for (const v of m.values) {
+      // Yearly figures only (a quarter or month is not on the yearly axis).
+      const year = /^\d{4}$/.test(v.period.trim()) ? Number(v.period.trim()) : null;
+      const value = Number(v.value);
+      if (year === null || v.role === "superseded" || !v.sameScope || !Number.isFinite(value)) continue;
+      if (actual.some((a) => a.year === year && a.kind === v.kind)) continue;
+      actual.push({ year, value, kind: v.kind });
+    }
   actual.sort((a, b) => a.year - b.year);
   const outcomes = actual.filter((a) => a.kind !== "plan");
   const traj: Point[] = (m.trajectory.trajectory?.points ?? [])

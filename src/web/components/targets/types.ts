@@ -35,7 +35,7 @@ export interface GrowthNeeded {
 }
 
 export interface ProjectionOut {
-  method: "cagr" | "ols" | "log_linear";
+  method: "cagr" | "ols" | "log_linear" | "count";
   targetYear: number;
   projected: number | null;
   low: number | null;
@@ -45,6 +45,19 @@ export interface ProjectionOut {
   reason?: Bi;
 }
 
+/** A figure with its period in words ("Quý I/2025"). */
+export interface ShownFigure {
+  period: string;
+  periodText: Bi;
+  value: number;
+  unit: string;
+  kind: ValueKind;
+  source: string;
+}
+
+export type Nature = "level" | "growth_rate" | "count";
+export type Stage = "tracking" | "awaiting_final" | "final";
+
 export interface MeasureOut {
   measureId: number;
   code: string;
@@ -52,6 +65,9 @@ export interface MeasureOut {
   goal: { value: number; unit: string; comparator: string; year: number };
   indicator: { code: string; nameVi: string; nameEn: string; unit: string } | null;
   values: ValueOut[];
+  latestYearly: ShownFigure | null;
+  latestPartYear: ShownFigure | null;
+  nature: Nature;
   observations: { year: number; value: number; kind?: ValueKind; source?: string }[];
   trajectory: {
     source: "saved" | "derived" | "none";
@@ -65,6 +81,10 @@ export interface MeasureOut {
     latest: { year: number; value: number; kind?: ValueKind; source?: string } | null;
     growthNeeded: GrowthNeeded | null;
     gap: { absolute: number; percent: number | null } | null;
+    stage: Stage;
+    periodEnded: boolean;
+    awaiting: Bi | null;
+    verdict: Bi;
   };
   projection: ProjectionOut | null;
   derived: DerivedOut | null;
@@ -75,7 +95,7 @@ export interface TargetOut {
   code: string;
   text: string;
   year: number | null;
-  overall: { status: Status; statusLabel: Bi; rule: Bi };
+  overall: { status: Status; statusLabel: Bi; rule: Bi; stage: Stage; verdict: Bi };
   measures: MeasureOut[];
 }
 
