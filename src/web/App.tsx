@@ -8,12 +8,14 @@ import { AgenciesPage } from "./pages/AgenciesPage.tsx";
 import { AgencyPage } from "./pages/AgencyPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { AdminRoutes } from "./pages/admin/AdminPage.tsx";
+import { DashboardPage } from "./pages/DashboardPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { MyWorkPage } from "./pages/MyWorkPage.tsx";
 import { PasswordPage } from "./pages/PasswordPage.tsx";
 import { PlanPage } from "./pages/PlanPage.tsx";
 import { PlansPage } from "./pages/PlansPage.tsx";
 import { ProjectsPage } from "./pages/ProjectsPage.tsx";
+import { PublicPlanPage, PublicPlansPage } from "./pages/PublicPage.tsx";
 import { RatesPage } from "./pages/RatesPage.tsx";
 import { ReportingPage } from "./pages/ReportingPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
@@ -31,6 +33,7 @@ function route(path: string): ReactNode {
   if (match("/", path)) return <PlansPage />;
   if (match("/agencies", path)) return <AgenciesPage />;
   if (match("/projects", path)) return <ProjectsPage />;
+  if (match("/public", path)) return <PublicPlansPage />;
   if (path === "/admin" || path.startsWith("/admin/")) return <AdminRoutes path={path} />;
   if (match("/login", path)) return <LoginPage />;
   if (match("/password", path)) return <RequireAuth>{() => <PasswordPage />}</RequireAuth>;
@@ -41,6 +44,10 @@ function route(path: string): ReactNode {
   };
   let id = withId("/plans/:id");
   if (id !== null) return <PlanPage key={`plan-${id}`} id={id} />;
+  id = withId("/plans/:id/dashboard");
+  if (id !== null) return <DashboardPage key={`db-${id}`} planId={id} />;
+  id = withId("/public/plans/:id");
+  if (id !== null) return <PublicPlanPage key={`pub-${id}`} planId={id} />;
   id = withId("/plans/:id/targets");
   if (id !== null) return <TargetsPage key={`tg-${id}`} planId={id} />;
   id = withId("/plans/:id/targets/data");
@@ -94,11 +101,11 @@ function Footer() {
   return (
     <footer className="site-footer" data-testid="footer">
       <div className="inner muted small">
-        kehoach ·{" "}
-        {health.state === "ok"
-          ? t("footerDb", { db: health.data.database })
+        kehoach
+        {health.state === "ok" && health.data.database
+          ? ` · ${t("footerDb", { db: health.data.database })}`
           : health.state === "error"
-            ? t("footerApiDown")
+            ? ` · ${t("footerApiDown")}`
             : ""}
       </div>
     </footer>
