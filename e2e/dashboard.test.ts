@@ -116,9 +116,13 @@ describe.skipIf(!chromiumAvailable())("dashboard and public page in Chromium", (
 
     const admin = await actor(browser, app, "admin", 1366);
     await open(admin.page, app, `/plans/${app.planId}`, "public-setting");
-    expect(await seen(admin.page.getByTestId("public-state"))).toBe("Chưa công khai");
+    expect(await admin.page.getByTestId("public-setting").getAttribute("data-public")).toBe("false");
+    expect((await seen(admin.page.getByTestId("public-state"))).toLowerCase()).toBe("chưa công khai");
     await admin.page.getByTestId("public-toggle").click();
-    await expect.poll(() => seen(admin.page.getByTestId("public-state")), POLL).toBe("Đang công khai");
+    await expect
+      .poll(() => admin.page.getByTestId("public-setting").getAttribute("data-public"), POLL)
+      .toBe("true");
+    expect((await seen(admin.page.getByTestId("public-state"))).toLowerCase()).toBe("đang công khai");
     await admin.context.close();
 
     await page.goto(`${app.url}/public/plans/${app.planId}`);

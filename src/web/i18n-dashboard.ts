@@ -53,6 +53,8 @@ export const dashboardVi = {
   "pub.available": "Còn trống (ha)",
   "pub.snapshot": "Số liệu ngày",
   "pub.unknown": "Chưa có số liệu",
+  "pub.noFigures":
+    "Các khu, cụm chưa báo cáo diện tích đất cho thuê. Nhà đầu tư liên hệ Sở Công Thương để biết quỹ đất hiện có.",
   "pub.setting": "Trang công khai",
   "pub.settingHelp":
     "Khi bật, ai cũng xem được kế hoạch, chỉ tiêu, tiến độ và đất trống ở các khu, cụm công nghiệp tại {url} (không có cảnh báo khi nhập, bản nháp hay thông tin cá nhân).",
@@ -114,6 +116,8 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   "pub.available": "Available (ha)",
   "pub.snapshot": "Figures of",
   "pub.unknown": "No figure",
+  "pub.noFigures":
+    "The zones have not yet reported their leasable land. Investors may ask the Department of Industry and Trade for the land available.",
   "pub.setting": "Public page",
   "pub.settingHelp":
     "When on, anyone can see the plan, its targets, progress and the free land in the industrial zones at {url} (no import warnings, drafts or personal details).",

@@ -46,13 +46,10 @@ export function DashboardPage({ planId }: { planId: number }) {
   return (
     <article className="db-page" data-testid="dashboard" data-asof={d?.asOf ?? ""}>
       <header className="db-head">
-        <p className="small no-print">
-          <Link href={`/plans/${planId}`}>{d?.plan.title ?? ""}</Link>
-        </p>
         <h1>{t("db.title")}</h1>
         {d && (
-          <p className="db-plan small muted">
-            {d.plan.title}
+          <p className="db-plan small">
+            <Link href={`/plans/${planId}`}>{d.plan.title}</Link>
             {d.plan.number ? ` (${d.plan.number})` : ""} ·{" "}
             {formatPeriod(d.plan.periodStart, d.plan.periodEnd)}
           </p>
@@ -67,7 +64,7 @@ export function DashboardPage({ planId }: { planId: number }) {
             onChange={(e) => setAsOf(e.target.value)}
           />
           <span className="db-asof-text" data-testid="db-as-of-text">
-            {formatDate(day)}
+            ({formatDate(day)})
           </span>
           {asOf && (
             <button type="button" className="link-button no-print" onClick={() => setAsOf("")}>

@@ -67,6 +67,9 @@ export function PublicPlanPage({ planId }: { planId: number }) {
   }
   const d = res.data;
   if (!d) return <Loading />;
+  // Zones with free land first (most first); a column of figures only when some zone has them.
+  const zones = [...d.zones].sort((a, b) => (b.availableHa ?? -1) - (a.availableHa ?? -1));
+  const figures = zones.some((z) => z.leasableHa !== null || z.leasedHa !== null);
   return (
     <article className="db-page" data-testid="public-plan">
       <h1>{d.plan.title}</h1>
@@ -98,35 +101,43 @@ export function PublicPlanPage({ planId }: { planId: number }) {
         </ul>
       </Section>
       <Section id="zones" title={t("pub.zones")}>
-        <p className="small">{t("pub.zonesIntro")}</p>
-        <div className="table-scroll">
-          <table className="db-table pub-zones" data-testid="public-zones">
-            <thead>
-              <tr>
-                <th scope="col">{t("pub.zone")}</th>
-                <th scope="col">{t("pub.district")}</th>
-                <th scope="col">{t("pub.leasable")}</th>
-                <th scope="col">{t("pub.leased")}</th>
-                <th scope="col">{t("pub.available")}</th>
-                <th scope="col">{t("pub.snapshot")}</th>
+        <p className={figures ? "small" : "notice small"}>
+          {t(figures ? "pub.zonesIntro" : "pub.noFigures")}
+        </p>
+        <table className="db-table pub-zones" data-testid="public-zones">
+          <thead>
+            <tr>
+              <th scope="col">{t("pub.zone")}</th>
+              <th scope="col">{t("pub.district")}</th>
+              {figures && (
+                <>
+                  <th scope="col">{t("pub.leasable")}</th>
+                  <th scope="col">{t("pub.leased")}</th>
+                  <th scope="col">{t("pub.available")}</th>
+                  <th scope="col">{t("pub.snapshot")}</th>
+                </>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {zones.map((z) => (
+              <tr key={z.id}>
+                <td>{z.name}</td>
+                <td>{z.district ?? ""}</td>
+                {figures && (
+                  <>
+                    <td>{ha(z.leasableHa, lang) ?? "—"}</td>
+                    <td>{ha(z.leasedHa, lang) ?? "—"}</td>
+                    <td>
+                      <strong>{ha(z.availableHa, lang) ?? t("pub.unknown")}</strong>
+                    </td>
+                    <td>{z.snapshotOn ? formatDate(z.snapshotOn) : ""}</td>
+                  </>
+                )}
               </tr>
-            </thead>
-            <tbody>
-              {d.zones.map((z) => (
-                <tr key={z.id}>
-                  <td>{z.name}</td>
-                  <td>{z.district ?? ""}</td>
-                  <td>{ha(z.leasableHa, lang) ?? t("pub.unknown")}</td>
-                  <td>{ha(z.leasedHa, lang) ?? t("pub.unknown")}</td>
-                  <td>
-                    <strong>{ha(z.availableHa, lang) ?? t("pub.unknown")}</strong>
-                  </td>
-                  <td>{z.snapshotOn ? formatDate(z.snapshotOn) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       </Section>
     </article>
   );

@@ -5,7 +5,8 @@ import { statusTone } from "../targets/types.ts";
 import { Sparkline } from "./Sparkline.tsx";
 import type { Tile } from "./types.ts";
 
-const COMPARATOR_TEXT: Record<string, string> = { ">": ">", ">=": "≥", "=": "=", "<": "<", "<=": "≤" };
+// "=" reads as nothing: "Mục tiêu 2025: 3 khu công nghiệp".
+const COMPARATOR_TEXT: Record<string, string> = { ">": "> ", ">=": "≥ ", "=": "", "<": "< ", "<=": "≤ " };
 
 /**
  * The targets as tiles: the latest value, the goal, the evaluation as a coloured badge WITH its
@@ -19,7 +20,7 @@ export function Tiles({ tiles, href }: { tiles: Tile[]; href: ((t: Tile) => stri
       {tiles.map((tile) => {
         const m = tile.measure;
         const goal = m
-          ? `${COMPARATOR_TEXT[m.goal.comparator] ?? m.goal.comparator} ${formatQuantity(m.goal.value, m.unit, lang)}`
+          ? `${COMPARATOR_TEXT[m.goal.comparator] ?? `${m.goal.comparator} `}${formatQuantity(m.goal.value, m.unit, lang)}`
           : "";
         const value = m?.latest ? formatQuantity(m.latest.value, m.unit, lang) : null;
         return (
