@@ -139,7 +139,8 @@ export async function planDashboard(
     };
   }
 
-  const until = addDays(asOf, DUE_SOON_DAYS);
+  // The last valid day caps the window (an as-of date in December 9999 has no 30 days after it).
+  const until = asOf > "9999-12-01" ? "9999-12-31" : addDays(asOf, DUE_SOON_DAYS);
   const soonMilestones = await db
     .select({ taskId: milestones.taskId, due: milestones.due })
     .from(milestones)

@@ -60,6 +60,10 @@ describe("GET /api/plans/{id}/dashboard", () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain("asOf");
     expect((await call(t.app, null, "GET", "/api/plans/999999/dashboard")).status).toBe(404);
+    // The last day there is: no 30 days after it, still an answer.
+    expect((await call(t.app, null, "GET", `/api/plans/${t.planId}/dashboard?asOf=9999-12-31`)).status).toBe(
+      200,
+    );
   });
 });
 
