@@ -429,9 +429,9 @@ describe.skipIf(!chromiumAvailable())("reporting loop in Chromium", () => {
   it("the viewer sees the board and the matrix, and has no write buttons; English on one page", async () => {
     const viewer = await join("lanhdao.tinh");
     const { page } = viewer;
-    // The provincial leader lands on the status board, not on the reporting-regime form.
-    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(`/plans/${app.planId}/status`);
-    await expect.poll(() => page.getByTestId("status-count").count(), POLL).toBeGreaterThan(0);
+    // The provincial leader lands on the dashboard (issue 10 §2), not on the reporting-regime form.
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(`/plans/${app.planId}/dashboard`);
+    await open(page, app, `/plans/${app.planId}/status`, "status-count");
     expect(await page.getByTestId("status-legend").count()).toBe(1);
     await open(page, app, `/plans/${app.planId}/reporting`, "periods-table");
     expect(await page.getByTestId("viewer-notice").count()).toBe(1);

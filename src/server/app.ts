@@ -15,6 +15,8 @@ import { inputGuard } from "./input-guard.ts";
 import { registerAgencyAdmin } from "./routes/agencies/admin.ts";
 import { registerAgencies } from "./routes/agencies/index.ts";
 import { registerAuth } from "./routes/auth/index.ts";
+import { registerDashboard } from "./routes/dashboard/index.ts";
+import { registerPublic } from "./routes/dashboard/public.ts";
 import { registerGeo } from "./routes/geo/index.ts";
 import { registerHealth } from "./routes/health/index.ts";
 import { registerImports } from "./routes/imports/index.ts";
@@ -80,6 +82,8 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   registerZones(app);
   registerGeo(app);
   registerProjects(app);
+  registerDashboard(app);
+  registerPublic(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

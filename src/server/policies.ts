@@ -20,6 +20,7 @@ export { ROLES } from "../domain/roles.ts";
 export const ACTIONS = [
   "plan:read",
   "plan:import",
+  "plan:publish",
   "regime:edit",
   "period:open",
   "report:read",
@@ -97,6 +98,8 @@ export function can(actor: Actor | null, action: Action, resource?: Resource): b
     case "notification:read":
       return true;
     case "plan:import":
+    // Publishing a plan's public page (issue 10 §2) is a decision of the deployment, as importing is.
+    case "plan:publish":
     case "user:manage":
     case "agency:manage":
     // Recording a reorganisation changes who owns every task of the agencies (REGULATIONS.md §5).

@@ -70,6 +70,8 @@ export function presentPlan(p: NonNullable<Awaited<ReturnType<typeof getPlan>>>)
     implementation: plan.implementation,
     warnings: plan.warnings,
     sourceFile: plan.sourceFile,
+    /** The public page is on (issue 10 §2): the administrator's switch shows it. */
+    public: plan.isPublic,
     groups: p.groups.map((g) => ({ code: g.code, title: g.title })),
     targets: p.targets.map((t) => ({
       id: t.id,

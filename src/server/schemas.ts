@@ -172,6 +172,7 @@ export const PlanDetail = z
     implementation: z.string().nullable(),
     warnings: z.array(z.object({ where: z.string(), code: z.string(), message: z.string() })),
     sourceFile: z.string().nullable(),
+    public: z.boolean(),
     groups: z.array(z.object({ code: z.string(), title: z.string() })),
     targets: z.array(
       z.object({

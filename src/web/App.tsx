@@ -9,12 +9,15 @@ import {
   AgenciesPage,
   AgencyPage,
   AuditPage,
+  DashboardPage,
   LoginPage,
   MyWorkPage,
   PasswordPage,
   PlanPage,
   PlansPage,
   ProjectsPage,
+  PublicPlanPage,
+  PublicPlansPage,
   RatesPage,
   ReportingPage,
   ReportPage,
@@ -33,6 +36,7 @@ function route(path: string): ReactNode {
   if (match("/", path)) return <PlansPage />;
   if (match("/agencies", path)) return <AgenciesPage />;
   if (match("/projects", path)) return <ProjectsPage />;
+  if (match("/public", path)) return <PublicPlansPage />;
   if (path === "/admin" || path.startsWith("/admin/")) return <AdminRoutes path={path} />;
   if (match("/login", path)) return <LoginPage />;
   if (match("/password", path)) return <RequireAuth>{() => <PasswordPage />}</RequireAuth>;
@@ -43,6 +47,10 @@ function route(path: string): ReactNode {
   };
   let id = withId("/plans/:id");
   if (id !== null) return <PlanPage key={`plan-${id}`} id={id} />;
+  id = withId("/plans/:id/dashboard");
+  if (id !== null) return <DashboardPage key={`db-${id}`} planId={id} />;
+  id = withId("/public/plans/:id");
+  if (id !== null) return <PublicPlanPage key={`pub-${id}`} planId={id} />;
   id = withId("/plans/:id/targets");
   if (id !== null) return <TargetsPage key={`tg-${id}`} planId={id} />;
   id = withId("/plans/:id/targets/data");
@@ -96,11 +104,11 @@ function Footer() {
   return (
     <footer className="site-footer" data-testid="footer">
       <div className="inner muted small">
-        kehoach ·{" "}
-        {health.state === "ok"
-          ? t("footerDb", { db: health.data.database })
+        kehoach
+        {health.state === "ok" && health.data.database
+          ? ` · ${t("footerDb", { db: health.data.database })}`
           : health.state === "error"
-            ? t("footerApiDown")
+            ? ` · ${t("footerApiDown")}`
             : ""}
       </div>
     </footer>

@@ -6,6 +6,7 @@
 import { accountsEn, accountsVi } from "./i18n-accounts.ts";
 import { adminEn, adminVi } from "./i18n-admin.ts";
 import { agenciesEn, agenciesVi } from "./i18n-agencies.ts";
+import { dashboardEn, dashboardVi } from "./i18n-dashboard.ts";
 import { handoffsEn, handoffsVi } from "./i18n-handoffs.ts";
 import { myWorkEn, myWorkVi } from "./i18n-my-work.ts";
 import { plansEn, plansVi } from "./i18n-plans.ts";
@@ -33,6 +34,7 @@ const vi = {
   ...reportFormVi,
   ...reportingVi,
   ...statusVi,
+  ...dashboardVi,
   appName: "Theo dõi kế hoạch",
   langToggle: "English",
   navPlans: "Kế hoạch",
@@ -73,6 +75,7 @@ const en: Record<MessageKey, string> = {
   ...reportFormEn,
   ...reportingEn,
   ...statusEn,
+  ...dashboardEn,
   appName: "Plan tracker",
   langToggle: "Tiếng Việt",
   navPlans: "Plans",

@@ -35,6 +35,9 @@ export const StatusBoardPage = page("StatusBoardPage", () => import("./pages/Sta
 export const TargetDataPage = page("TargetDataPage", () => import("./pages/TargetDataPage.tsx"));
 export const TargetsPage = page("TargetsPage", () => import("./pages/TargetsPage.tsx"));
 export const TaskPage = page("TaskPage", () => import("./pages/TaskPage.tsx"));
+export const DashboardPage = page("DashboardPage", () => import("./pages/DashboardPage.tsx"));
+export const PublicPlansPage = page("PublicPlansPage", () => import("./pages/PublicPage.tsx"));
+export const PublicPlanPage = page("PublicPlanPage", () => import("./pages/PublicPage.tsx"));
 
 /** Starts downloading a page's chunk (by its export name) before React asks for it. */
 export function preloadPage(name: string): void {

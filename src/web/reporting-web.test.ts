@@ -110,7 +110,7 @@ describe("roles", () => {
     expect(isCoordinator(user("viewer"), 1)).toBe(false);
     expect(isOverseer(user("viewer"), 1)).toBe(true);
     expect(homeOf(user("reporter"))).toBe("/my");
-    expect(homeOf(user("viewer"))).toBe("/plans/1/status");
+    expect(homeOf(user("viewer"))).toBe("/plans/1/dashboard");
     expect(homeOf(user("coordinator"))).toBe("/plans/1/reporting");
   });
 });

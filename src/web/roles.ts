@@ -60,14 +60,15 @@ export function defaultPlanId(user: User): number | null {
 /**
  * Where a user lands after signing in: a reporter or leader on their own work; a coordinator on
  * the reporting loop they run; a viewer (the provincial leader, who reads and decides nothing
- * in the loop, issue 9 §4) on the status board — the tasks' status, not the regime form.
+ * in the loop, issue 9 §4) on the plan's dashboard (issue 10 §2: targets, tasks, agencies in one
+ * screen) — not the regime form.
  */
 export function homeOf(user: User): string {
   if (!user) return "/";
   if (reportingAgencies(user).length > 0) return "/my";
   const plan = defaultPlanId(user);
   if (plan !== null && isCoordinator(user, plan)) return `/plans/${plan}/reporting`;
-  if (isOverseer(user) && plan !== null) return `/plans/${plan}/status`;
+  if (isOverseer(user) && plan !== null) return `/plans/${plan}/dashboard`;
   return "/";
 }
 

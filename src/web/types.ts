@@ -7,7 +7,8 @@ export type SortKey = "code" | "due";
 
 export interface Health {
   status: "ok";
-  database: "pglite" | "postgres";
+  /** Told to administrators only (issue 10 §2: nothing about the server to the public). */
+  database?: "pglite" | "postgres";
 }
 
 export interface List<T> {
@@ -47,6 +48,8 @@ export interface Plan extends Omit<PlanSummary, "taskCount" | "targetCount"> {
   sections: { heading: string; text: string }[];
   implementation: string | null;
   warnings: { where: string; code: string; message: string }[];
+  /** The public page is on (administrator's switch, issue 10 §2). */
+  public?: boolean;
   groups: { code: string; title: string }[];
   targets: Target[];
 }

@@ -39,6 +39,11 @@ export const plans = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     sourceFile: text("source_file"),
+    /**
+     * Published to the public page (/public/plans/:id, issue 10 §2): off until an administrator
+     * switches it on; the investors' page shows the plan, its targets and the zones' free land.
+     */
+    isPublic: boolean("is_public").notNull().default(false),
     contentHash: text("content_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

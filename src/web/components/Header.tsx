@@ -97,7 +97,11 @@ export function Header() {
         <nav aria-label="main">
           <Link
             href="/"
-            aria-current={(path === "/" || current("/plans")) && !inReporting ? "page" : undefined}
+            aria-current={
+              (path === "/" || current("/plans")) && !inReporting && !path.endsWith("/dashboard")
+                ? "page"
+                : undefined
+            }
           >
             {t("navPlans")}
           </Link>
@@ -110,6 +114,15 @@ export function Header() {
           {user && reportingAgencies(user).length > 0 && (
             <Link href="/my" data-testid="nav-my" aria-current={current("/my") ?? current("/reports")}>
               {t("navMyWork")}
+            </Link>
+          )}
+          {user && isOverseer(user) && plan !== null && (
+            <Link
+              href={`/plans/${plan}/dashboard`}
+              data-testid="nav-dashboard"
+              aria-current={current(`/plans/${plan}/dashboard`)}
+            >
+              {t("db.nav")}
             </Link>
           )}
           {user && isOverseer(user) && reportingHref && (

@@ -1,5 +1,6 @@
 import { api, useJson } from "../api.ts";
 import { useAuth } from "../auth.tsx";
+import { PublicToggle } from "../components/admin/PublicToggle.tsx";
 import { Paragraphs } from "../components/Paragraphs.tsx";
 import { PlanTasks } from "../components/PlanTasks.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
@@ -45,6 +46,10 @@ function PlanHeader({ plan }: { plan: Plan }) {
         </div>
       )}
       <p>
+        <Link href={`/plans/${plan.id}/dashboard`} data-testid="plan-dashboard-link">
+          {t("db.nav")} →
+        </Link>
+        {" · "}
         <Link href={`/agencies?plan=${plan.id}`} data-testid="plan-agencies-link">
           {t("planAgencies")} →
         </Link>
@@ -61,6 +66,7 @@ function PlanHeader({ plan }: { plan: Plan }) {
           </>
         )}
       </p>
+      <PublicToggle planId={plan.id} initial={plan.public ?? false} />
     </header>
   );
 }
