@@ -63,6 +63,13 @@ describe("DOCX writer (read back from the zip)", async () => {
     expect(para).toContain('<w:sz w:val="28"/>');
   });
 
+  it("keeps a heading with the paragraph after it", () => {
+    const heading =
+      doc.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*I\. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU[\s\S]*?<\/w:p>/)?.[0] ?? "";
+    expect(heading).toContain("<w:keepNext/>");
+    expect(heading).toContain("<w:b/>");
+  });
+
   it("ends the text with ./. and lists the recipients with ; and the last with .", () => {
     expect(text.some((t) => t.endsWith("kèm theo./."))).toBe(true);
     expect(text.join("\n")).not.toContain("../.");
