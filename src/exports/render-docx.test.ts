@@ -94,6 +94,16 @@ describe("DOCX writer (read back from the zip)", async () => {
     expect(text).toContain("(Kèm theo Báo cáo số 15/BC-SCT ngày 05/4/2022 của Sở Công Thương)");
   });
 
+  it("splits a cell's lines into paragraphs", async () => {
+    const base = sampleReport();
+    const body = base.body.map((b) =>
+      b.kind === "table" ? { ...b, rows: [["1", "Dòng một\nDòng hai", "", "", "", ""]] } : b,
+    );
+    const d = (await parts(await renderDocx({ ...base, body })))["word/document.xml"] ?? "";
+    const cellXml = d.match(/<w:tc>(?:(?!<\/w:tc>)[\s\S])*Dòng một[\s\S]*?<\/w:tc>/)?.[0] ?? "";
+    expect(paragraphs(cellXml)).toEqual(["Dòng một", "Dòng hai"]);
+  });
+
   it("stamps builtAt, not the clock, in the properties and the zip", async () => {
     expect(p["docProps/core.xml"]).toContain(
       '<dcterms:created xsi:type="dcterms:W3CDTF">2022-04-05T02:30:00Z',

@@ -77,11 +77,11 @@ function run(text: string, size: number, o: { bold?: boolean; italic?: boolean }
 function centred(
   text: string,
   size: number,
-  o: { bold?: boolean; italic?: boolean; after?: number } = {},
+  o: { bold?: boolean; italic?: boolean; before?: number; after?: number } = {},
 ): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { after: o.after ?? 0 },
+    spacing: { before: o.before ?? 0, after: o.after ?? 0 },
     children: [run(text, size, o)],
   });
 }
@@ -131,9 +131,9 @@ function headerTable(doc: OfficialDocument): Table {
     centred(MOTTO, SIZE.motto, { bold: true }),
     ruleParagraph(r, MOTTO_RULE_MM),
   ];
-  const numberCell = [centred(doc.number, SIZE.number, { after: 0 })];
+  const numberCell = [centred(doc.number, SIZE.number, { before: ptToTwip(6) })];
   if (doc.excerpt) numberCell.push(centred(doc.excerpt, SIZE.excerpt));
-  const dateCell = [centred(dateLine(doc), SIZE.dateLine, { italic: true })];
+  const dateCell = [centred(dateLine(doc), SIZE.dateLine, { italic: true, before: ptToTwip(6) })];
   return borderless(
     [l, r],
     [
@@ -167,20 +167,24 @@ function table(doc: OfficialDocument, b: Extract<Block, { kind: "table" }>): (Pa
   const widths = scaleWidths(b.columns, textWidthMm(doc));
   const bordered = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
   const borders = { top: bordered, bottom: bordered, left: bordered, right: bordered };
-  const mk = (p: Paragraph, i: number, head = false) =>
+  const mk = (p: Paragraph[], i: number, head = false) =>
     new TableCell({
-      children: [p],
+      children: p,
       width: { size: mmToTwip(widths[i] ?? 10), type: WidthType.DXA },
       verticalAlign: head ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
       borders,
       margins: { left: 60, right: 60, top: 20, bottom: 20 },
     });
+  // A cell's "\n" starts a new paragraph in the cell (Word ignores a newline inside a run).
   const para = (text: string, align: Align, o: { bold?: boolean; italic?: boolean } = {}) =>
-    new Paragraph({
-      alignment: align,
-      spacing: { before: 0, after: 0 },
-      children: [run(text, SIZE.table, o)],
-    });
+    text.split("\n").map(
+      (line) =>
+        new Paragraph({
+          alignment: align,
+          spacing: { before: 0, after: 0 },
+          children: [run(line, SIZE.table, o)],
+        }),
+    );
   const rows = [
     new TableRow({
       tableHeader: true,
