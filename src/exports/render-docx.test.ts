@@ -73,6 +73,12 @@ describe("DOCX writer (read back from the zip)", async () => {
   it("ends the text with ./. and lists the recipients with ; and the last with .", () => {
     expect(text.some((t) => t.endsWith("kèm theo./."))).toBe(true);
     expect(text.join("\n")).not.toContain("../.");
+    const closing = doc.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*kèm theo[\s\S]*?<\/w:p>/)?.[0] ?? "";
+    expect(closing).toContain("<w:keepNext/>"); // kept with the signature block
+    const bottom = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+      .map((m) => m[0])
+      .find((t) => t.includes("Nơi nhận:"));
+    expect(bottom).toContain("<w:cantSplit/>");
     expect(text).toContain("Nơi nhận:");
     expect(text).toContain("- UBND tỉnh (báo cáo);");
     expect(text).toContain("- Lưu: VT, QLCN.");

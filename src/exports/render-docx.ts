@@ -109,7 +109,7 @@ function cell(children: (Paragraph | Table)[], widthMm: number): TableCell {
 
 function borderless(widths: number[], rows: TableCell[][]): Table {
   return new Table({
-    rows: rows.map((children) => new TableRow({ children })),
+    rows: rows.map((children) => new TableRow({ children, cantSplit: true })),
     width: { size: mmToTwip(widths.reduce((a, b) => a + b, 0)), type: WidthType.DXA },
     columnWidths: widths.map(mmToTwip),
     layout: TableLayoutType.FIXED,
@@ -147,7 +147,7 @@ function runs(rs: Partial<Run>[], size: number): TextRun[] {
   return rs.map((x) => run(x.text ?? "", size, x));
 }
 
-/** A body paragraph; a heading keeps with the next paragraph (never the last line of a page). */
+/** A body paragraph; a heading, and the "./." paragraph, keep with what follows (never alone at a page end). */
 function bodyParagraph(
   children: ParagraphChild[],
   align: Align,
@@ -239,11 +239,16 @@ function blocks(doc: OfficialDocument, list: Block[], closing: number): (Paragra
     } else if (b.kind === "paragraph") {
       const indent = b.indent ?? (b.align === undefined || b.align === "justify");
       out.push(
-        bodyParagraph(runs(withClosingMark(b.runs, mark), SIZE.body), ALIGN[b.align ?? "justify"], indent),
+        bodyParagraph(
+          runs(withClosingMark(b.runs, mark), SIZE.body),
+          ALIGN[b.align ?? "justify"],
+          indent,
+          mark,
+        ),
       );
     } else if (b.kind === "bullet") {
       const line = runs([{ text: "- " }, ...withClosingMark(b.runs, mark)], SIZE.body);
-      out.push(bodyParagraph(line, AlignmentType.JUSTIFIED, true));
+      out.push(bodyParagraph(line, AlignmentType.JUSTIFIED, true, mark));
     } else if (b.kind === "table") {
       out.push(...table(doc, b));
     } else {
@@ -344,7 +349,9 @@ export async function renderDocx(doc: OfficialDocument): Promise<Uint8Array> {
     headerTable(doc),
     ...titleBlock(doc),
     ...blocks(doc, main, closing),
-    new Paragraph({ spacing: { before: ptToTwip(6) }, children: [] }),
+    // keepNext from the "./." paragraph through this one to the unsplittable signature row: the
+    // signature never stands on a page without text.
+    new Paragraph({ spacing: { before: ptToTwip(6) }, keepNext: true, children: [] }),
     bottomTable(doc),
   ];
   if (annexes.length > 0) {

@@ -122,4 +122,22 @@ describe.runIf(popplerAvailable())("PDF writer (read back with poppler)", async 
       }
     }
   });
+
+  it("never puts the signature on a page without text", async () => {
+    const base = sampleReport();
+    const { main } = splitBody(base);
+    const filler = { kind: "paragraph" as const, runs: [{ text: "Nội dung bổ sung của báo cáo." }] };
+    let moved = 0;
+    for (let k = 0; k <= 12; k += 2) {
+      const pdf = await renderPdf({ ...base, body: [...Array(k).fill(filler), ...main] });
+      const n = Number(poppler("pdfinfo", pdf).match(/Pages:\s+(\d+)/)?.[1]);
+      const pagesText = Array.from({ length: n }, (_, i) =>
+        poppler("pdftotext", pdf, ["-f", String(i + 1), "-l", String(i + 1), "-layout"]),
+      );
+      const at = pagesText.findIndex((t) => t.includes("Nơi nhận:"));
+      expect(pagesText[at], `${k} extra paragraphs`).toContain("./.");
+      if (at > 0 && !pagesText[at - 1]?.includes("./.")) moved++;
+    }
+    expect(moved).toBeGreaterThan(0); // some of the layouts did carry the signature over
+  });
 });

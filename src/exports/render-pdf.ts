@@ -150,6 +150,9 @@ function table(b: Extract<Block, { kind: "table" }>, width: number): Node[] {
   ];
 }
 
+/** The paragraph that ends with "./." is named, so that pageBreakBefore can keep it with the signature. */
+const closingId = (node: Node, mark: boolean): Node => (mark ? { ...(node as object), id: "closing" } : node);
+
 function blocks(list: Block[], closing: number, width: number): Node[] {
   const out: Node[] = [];
   list.forEach((b, i) => {
@@ -159,9 +162,11 @@ function blocks(list: Block[], closing: number, width: number): Node[] {
       out.push({ ...(heading as object), headlineLevel: b.level });
     } else if (b.kind === "paragraph") {
       const indent = b.indent ?? (b.align === undefined || b.align === "justify");
-      out.push(para(runs(withClosingMark(b.runs, mark)), b.align ?? "justify", indent));
+      out.push(closingId(para(runs(withClosingMark(b.runs, mark)), b.align ?? "justify", indent), mark));
     } else if (b.kind === "bullet") {
-      out.push(para(runs([{ text: "- " }, ...withClosingMark(b.runs, mark)]), "justify", true));
+      out.push(
+        closingId(para(runs([{ text: "- " }, ...withClosingMark(b.runs, mark)]), "justify", true), mark),
+      );
     } else if (b.kind === "table") {
       out.push(...table(b, width));
     } else {
@@ -219,8 +224,28 @@ function bottomTable(doc: OfficialDocument, width: number): Node {
     table: { widths: [l, r], body: [[{ stack: left }, { stack: right }]] },
     layout: plain,
     unbreakable: true,
+    id: "signature",
     margin: [0, 12, 0, 0],
   };
+}
+
+interface NodeInfo {
+  id?: string;
+  headlineLevel?: number;
+  pageNumbers: number[];
+}
+
+/**
+ * A heading is never the last line of a page (it moves on with its text), and the signature never
+ * stands on a page without text: when the signature block goes to the next page, the paragraph
+ * ending in "./." goes with it.
+ */
+function keepTogether(node: NodeInfo, q: { getFollowingNodesOnPage(): NodeInfo[] }): boolean {
+  if (node.headlineLevel !== undefined) return q.getFollowingNodesOnPage().length === 0;
+  if (node.id === "closing" && node.pageNumbers.length === 1) {
+    return !q.getFollowingNodesOnPage().some((n) => n.id === "signature");
+  }
+  return false;
 }
 
 /** The pdfmake definition (exported for the tests and the benchmark). */
@@ -260,9 +285,7 @@ export function pdfDefinition(doc: OfficialDocument): Record<string, unknown> {
             margin: [margins[0], mmToPt(9), margins[2], 0],
           },
     content,
-    // A heading is never the last line of a page: it moves to the next page with its text.
-    pageBreakBefore: (node: { headlineLevel?: number }, q: { getFollowingNodesOnPage(): unknown[] }) =>
-      node.headlineLevel !== undefined && q.getFollowingNodesOnPage().length === 0,
+    pageBreakBefore: keepTogether,
     defaultStyle: { font: PDF_FONT, fontSize: SIZE.body, lineHeight: 1 },
   };
 }
