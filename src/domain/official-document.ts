@@ -15,7 +15,9 @@ export interface TextRun {
 }
 
 /** A table cell: plain text, or text with emphasis (a group row is bold). */
-export type Cell = string | { text: string; bold?: boolean; italic?: boolean; align?: "left" | "center" | "right" };
+export type Cell =
+  | string
+  | { text: string; bold?: boolean; italic?: boolean; align?: "left" | "center" | "right" };
 
 export interface TableColumn {
   /** Header text, e.g. "Cơ quan chủ trì". */
@@ -32,7 +34,13 @@ export type Block =
    * Body paragraph: justified with a first-line indent unless `align` says otherwise.
    * `section` names an editable prose section (the coordinator's text replaces the generated one).
    */
-  | { kind: "paragraph"; runs: TextRun[]; align?: "justify" | "center" | "left" | "right"; indent?: boolean; section?: string }
+  | {
+      kind: "paragraph";
+      runs: TextRun[];
+      align?: "justify" | "center" | "left" | "right";
+      indent?: boolean;
+      section?: string;
+    }
   /** A bulleted line "- …" (Vietnamese reports use a dash). */
   | { kind: "bullet"; runs: TextRun[] }
   /**

@@ -67,7 +67,9 @@ export function measureSentence(f: MeasureFigures): string {
       s += `; số liệu gần nhất: ${f.latestKnown.when} đạt ${withUnit(f.latestKnown.value, f.unit)}${f.latestKnown.kindLabel ? ` (${lower(f.latestKnown.kindLabel)})` : ""}`;
     parts.push(s);
   }
-  parts.push(`đánh giá: ${lower(f.evaluation)}`);
+  // "Chưa có số liệu …; đánh giá: chưa đủ số liệu" says the same thing twice.
+  if (f.cumulative || f.value || !/chưa đủ số liệu/iu.test(f.evaluation))
+    parts.push(`đánh giá: ${lower(f.evaluation)}`);
   return `${parts.join("; ")}.`;
 }
 

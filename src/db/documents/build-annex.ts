@@ -8,7 +8,7 @@
  */
 import { asc, eq } from "drizzle-orm";
 import { endSentence, joinVi, periodInWords, upperVi, vnDateText } from "../../domain/document-wording.ts";
-import type { Cell, OfficialDocument, TableColumn } from "../../domain/official-document.ts";
+import type { Block, Cell, OfficialDocument, TableColumn } from "../../domain/official-document.ts";
 import { periodTitle } from "../../domain/periods.ts";
 import { STATUS_LABELS } from "../../domain/task-status.ts";
 import type { Db } from "../connection.ts";
@@ -17,11 +17,11 @@ import { taskGroups, tasks } from "../schema.ts";
 import { acceptedUpdates } from "./accepted-updates.ts";
 import type { BuildRequest } from "./build.ts";
 import { planName } from "./build-periodic.ts";
-import { loadLetterhead } from "./letterhead.ts";
-import { resolveReportPeriod } from "./periodic-period.ts";
+import { type Letterhead, loadLetterhead } from "./letterhead.ts";
+import { type ReportPeriod, resolveReportPeriod } from "./periodic-period.ts";
 
 export const ANNEX_COLUMNS: TableColumn[] = [
-  { header: "STT", width: 5, align: "center" },
+  { header: "STT", width: 6, align: "center" },
   { header: "Nội dung nhiệm vụ", width: 30 },
   { header: "Cơ quan chủ trì", width: 12 },
   { header: "Cơ quan phối hợp", width: 14 },
@@ -35,9 +35,18 @@ export function sheetName(text: string): string {
   return text.replace(/[:\\/?*[\]]/g, "-").slice(0, 31);
 }
 
-export async function buildAnnex(db: Db, req: BuildRequest): Promise<OfficialDocument> {
-  const h = await loadLetterhead(db, req.planId);
-  const period = req.period ? await resolveReportPeriod(db, req.planId, req.period, req.today) : null;
+type TableBlock = Extract<Block, { kind: "table" }>;
+
+/**
+ * The annex table of a plan as of a period's report day (or of today without a period): what
+ * the annex document holds, and what the periodic report carries after its signature.
+ */
+export async function annexTable(
+  db: Db,
+  req: BuildRequest,
+  h: Letterhead,
+  period: ReportPeriod | null,
+): Promise<TableBlock> {
   const asOf = period?.asOf ?? req.today;
   const statuses = await planTaskStatuses(db, req.planId, asOf);
   const byTask = new Map(statuses.map((s) => [s.taskId, s]));
@@ -90,11 +99,29 @@ export async function buildAnnex(db: Db, req: BuildRequest): Promise<OfficialDoc
     ]);
     for (const t of mine) rows.push(taskRow(t));
   }
+  return {
+    kind: "table",
+    columns: ANNEX_COLUMNS,
+    rows,
+    numberRow: true,
+    title: annexSummary(h, period, asOf),
+    subtitle: `(Kèm theo Báo cáo số      /BC-${h.abbreviation} ngày      tháng      năm ${req.today.slice(0, 4)} của ${h.agencyName})`,
+    sheet: sheetName(period ? `Nhiệm vụ ${periodTitle(period.label)?.vi ?? period.label}` : "Nhiệm vụ"),
+  };
+}
+
+/** "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ CỦA KẾ HOẠCH … QUÝ I NĂM 2022" (the annex's title line). */
+function annexSummary(h: Letterhead, period: ReportPeriod | null, asOf: string): string {
   const words = period ? periodInWords(period.label) : null;
-  const summary = upperVi(
+  return upperVi(
     `Tình hình thực hiện các nhiệm vụ của ${planName(h.plan.title)}${words ? ` ${words}` : ` đến ngày ${vnDateText(asOf)}`}`,
   );
-  const subtitle = `(Kèm theo Báo cáo số      /BC-${h.abbreviation} ngày      tháng      năm ${(period?.label ?? asOf).slice(0, 4)} của ${h.agencyName})`;
+}
+
+export async function buildAnnex(db: Db, req: BuildRequest): Promise<OfficialDocument> {
+  const h = await loadLetterhead(db, req.planId);
+  const period = req.period ? await resolveReportPeriod(db, req.planId, req.period, req.today) : null;
+  const table = await annexTable(db, req, h, period);
   return {
     kind: "annex",
     orientation: "landscape",
@@ -103,19 +130,9 @@ export async function buildAnnex(db: Db, req: BuildRequest): Promise<OfficialDoc
     number: "",
     place: h.place,
     date: null,
+    // "PHỤ LỤC" heads the page; the table's caption says what it is and which report it goes with.
     title: "PHỤ LỤC",
-    summary,
-    body: [
-      {
-        kind: "table",
-        columns: ANNEX_COLUMNS,
-        rows,
-        numberRow: true,
-        title: summary,
-        subtitle,
-        sheet: sheetName(period ? `Nhiệm vụ ${periodTitle(period.label)?.vi ?? period.label}` : "Nhiệm vụ"),
-      },
-    ],
+    body: [table],
     recipients: [],
     signature: { lines: [], name: "" },
     closingMark: false,

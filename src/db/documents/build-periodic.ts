@@ -18,6 +18,7 @@ import { periodTitle } from "../../domain/periods.ts";
 import type { Db } from "../connection.ts";
 import { acceptedUpdates } from "./accepted-updates.ts";
 import type { BuildRequest } from "./build.ts";
+import { annexTable } from "./build-annex.ts";
 import { type Letterhead, loadLetterhead } from "./letterhead.ts";
 import { issueBlocks } from "./periodic-issues.ts";
 import { nextBlocks } from "./periodic-next.ts";
@@ -101,6 +102,9 @@ export async function buildPeriodicReport(db: Db, req: BuildRequest): Promise<Of
       ...issues.blocks,
       ...next.blocks,
       closing,
+      // Appendix I: the annex follows the signed text on its own pages (layout.ts splitBody).
+      { kind: "pageBreak" },
+      await annexTable(db, req, h, period).then((t) => ({ ...t, title: `PHỤ LỤC: ${t.title}` })),
     ],
     recipients: [`${h.receiverShort} (b/c)`, leaders, "Lưu: VT"],
     signature: deputySignature(h.agencyName),

@@ -6,10 +6,11 @@
  * measure's and is not used (evaluate.ts).
  */
 
-import { countText, vnDateText } from "../../domain/document-wording.ts";
+import { capitalise, countText, periodInWords, vnDateText } from "../../domain/document-wording.ts";
 import { STATUS_LABELS } from "../../domain/evaluation.ts";
 import type { Block } from "../../domain/official-document.ts";
-import { samePeriodLastYear } from "../../domain/period-span.ts";
+import { calendarSpan, samePeriodLastYear } from "../../domain/period-span.ts";
+import { parsePeriodLabel } from "../../domain/periods.ts";
 import { type MeasureFigures, measureSentence } from "../../domain/target-sentence.ts";
 import type { Db } from "../connection.ts";
 import { evaluatePlanTargets, type MeasureOut } from "../indicators/evaluate.ts";
@@ -55,9 +56,18 @@ function figures(m: MeasureOut, label: string, periodWords: string, asOf: string
             ? (m.values.find((v) => v.kind === (latest as { kind?: string }).kind)?.kindLabel.vi ?? null)
             : null,
         }
-      : null,
+      : latestUsed(m),
     evaluation: m.evaluation.statusLabel.vi,
   };
+}
+
+/** The latest figure the measure uses (its scope, known by the day), when the evaluation has none. */
+function latestUsed(m: MeasureOut): MeasureFigures["latestKnown"] {
+  const used = m.values
+    .filter((v) => v.role === "used" && v.sameScope && parsePeriodLabel(v.period))
+    .sort((a, b) => calendarSpan(a.period).end.localeCompare(calendarSpan(b.period).end));
+  const last = used.at(-1);
+  return last ? { when: periodInWords(last.period), value: last.value, kindLabel: last.kindLabel.vi } : null;
 }
 
 /** The blocks of part I, and each target's overall status (for the tests and the summary). */
@@ -72,14 +82,18 @@ export async function targetBlocks(
   const blocks: Block[] = [{ kind: "heading", level: 1, text: "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" }];
   evaluation.targets.forEach((t, i) => {
     blocks.push({ kind: "heading", level: 2, text: `${i + 1}. ${targetLine(t.text)}` });
-    for (const m of t.measures)
-      blocks.push({
-        kind: "bullet",
-        runs: [
-          { text: `${targetLine(m.text)}: `, italic: true },
-          { text: measureSentence(figures(m, label, periodWords, asOf)) },
-        ],
-      });
+    // One measure: the heading names it already; several: each is named before its figures.
+    for (const m of t.measures) {
+      const sentence = measureSentence(figures(m, label, periodWords, asOf));
+      blocks.push(
+        t.measures.length === 1
+          ? { kind: "paragraph", runs: [{ text: capitalise(sentence) }] }
+          : {
+              kind: "bullet",
+              runs: [{ text: `${targetLine(m.text)}: `, italic: true }, { text: sentence }],
+            },
+      );
+    }
   });
   const by = new Map<string, number>();
   for (const t of evaluation.targets) by.set(t.overall.status, (by.get(t.overall.status) ?? 0) + 1);

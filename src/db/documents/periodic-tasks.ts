@@ -48,6 +48,57 @@ export function periodWord(s: TaskStatusRow, updates: readonly AcceptedUpdate[])
   return other ? `${other.agencyName} báo cáo: ${other.result}` : null;
 }
 
+/** Done and overdue tasks are told one by one; the rest by lead agency, so the report stays short. */
+const ONE_BY_ONE = new Set<TaskStatus>(["done_on_time", "done_late", "overdue"]);
+
+function taskLine(s: TaskStatusRow, st: TaskStatus, updates: readonly AcceptedUpdate[]): Block {
+  const word = periodWord(s, updates);
+  const due = s.due && (st === "overdue" || st === "done_late") ? ` (thời hạn ${vnDateText(s.due)})` : "";
+  return {
+    kind: "bullet",
+    runs: [
+      { text: `Nhiệm vụ ${s.code}`, bold: true },
+      {
+        text: ` — ${endSentence(`${shortContent(s.content, 140)}${due}`)} Cơ quan chủ trì: ${leadNames(s)}. `,
+      },
+      { text: word ? `Kết quả: ${endSentence(word)}` : "Chưa có báo cáo kết quả trong kỳ." },
+    ],
+  };
+}
+
+/**
+ * One line per lead agency: the tasks it leads in the group and what it reported on them, each
+ * distinct statement once ("Sở Công Thương (nhiệm vụ 3.2, 4.4 và 7.5): đã xây dựng dự thảo…").
+ */
+function byLead(group: TaskStatusRow[], updates: readonly AcceptedUpdate[]): Block[] {
+  const leads = new Map<string, TaskStatusRow[]>();
+  for (const s of group) leads.set(leadNames(s), [...(leads.get(leadNames(s)) ?? []), s]);
+  return [...leads]
+    .sort(([a], [b]) => a.localeCompare(b, "vi"))
+    .map(([lead, list]) => {
+      const said = [
+        ...new Set(
+          list
+            .map((s) => periodWord(s, updates))
+            .filter((w): w is string => w !== null)
+            .map(lowerFirst),
+        ),
+      ];
+      const silent = list.filter((s) => periodWord(s, updates) === null).map((s) => s.code);
+      const parts = [...said.map((w) => w.replace(/[.;\s]+$/u, ""))];
+      if (silent.length) parts.push(`chưa báo cáo kết quả nhiệm vụ ${joinVi(silent)}`);
+      return {
+        kind: "bullet",
+        runs: [
+          { text: lead, bold: true },
+          { text: ` (nhiệm vụ ${joinVi(list.map((s) => s.code))}): ${endSentence(parts.join("; "))}` },
+        ],
+      };
+    });
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
+
 export interface TaskGroups {
   blocks: Block[];
   counts: Partial<Record<TaskStatus, number>>;
@@ -89,20 +140,8 @@ export async function taskBlocks(
       level: 3,
       text: `${String.fromCharCode(97 + i)}) ${TASK_GROUP_TITLES[st]} (${countText(group.length, "nhiệm vụ")})`,
     });
-    for (const s of group) {
-      const word = periodWord(s, updates);
-      const due = s.due && (st === "overdue" || st === "done_late") ? ` (thời hạn ${vnDateText(s.due)})` : "";
-      blocks.push({
-        kind: "bullet",
-        runs: [
-          { text: `Nhiệm vụ ${s.code}`, bold: true },
-          {
-            text: ` — ${endSentence(`${shortContent(s.content)}${due}`)} Cơ quan chủ trì: ${leadNames(s)}. `,
-          },
-          { text: word ? `Kết quả: ${endSentence(word)}` : "Chưa có báo cáo kết quả trong kỳ." },
-        ],
-      });
-    }
+    if (ONE_BY_ONE.has(st)) for (const s of group) blocks.push(taskLine(s, st, updates));
+    else blocks.push(...byLead(group, updates));
   });
   return { blocks, counts, statuses };
 }
