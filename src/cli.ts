@@ -11,7 +11,7 @@
  */
 import { runCalendar } from "./commands/calendar.ts";
 import { loadRegimeFromDb } from "./commands/calendar-db.ts";
-import { runDocument } from "./commands/document.ts";
+import { parseDocumentArgs, runDocument } from "./commands/document.ts";
 import { type Database, openDatabase } from "./db/connection.ts";
 import { importPlanFile, parsePlanFile } from "./db/import-plan.ts";
 import { describeError } from "./db/log-error.ts";
@@ -106,8 +106,10 @@ async function main(argv: string[]): Promise<number> {
       (planId) => loadRegimeFromDb(planId),
       (s) => process.stderr.write(s),
     );
-  if (command === "document")
+  if (command === "document") {
+    parseDocumentArgs(args); // a mistake in the arguments is said before the database is opened
     return withDb((d) => runDocument(d.db, args, vnDay(new Date()), (s) => process.stderr.write(s)));
+  }
   if (command === "migrate") {
     return withDb(async (d) => {
       process.stdout.write(`Đã cập nhật cơ sở dữ liệu / migrated (${d.kind})\n`);
