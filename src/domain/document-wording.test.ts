@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   agencyAbbreviation,
+  continueSentence,
   countText,
   deputySignature,
   draftNumberLine,
@@ -47,6 +48,12 @@ describe("document wording", () => {
     expect(countText(54, "nhiệm vụ")).toBe("54 nhiệm vụ");
     expect(joinVi(["1.1", "1.2", "2.3"])).toBe("1.1, 1.2 và 2.3");
     expect(joinVi(["1.1"])).toBe("1.1");
+    expect(continueSentence("Công tác giải phóng mặt bằng còn chậm")).toBe(
+      "công tác giải phóng mặt bằng còn chậm",
+    );
+    expect(continueSentence("Đề nghị UBND tỉnh chỉ đạo")).toBe("đề nghị UBND tỉnh chỉ đạo");
+    expect(continueSentence("Sở Công Thương chủ trì họp")).toBe("Sở Công Thương chủ trì họp");
+    expect(continueSentence("UBND tỉnh chỉ đạo")).toBe("UBND tỉnh chỉ đạo");
     expect(endSentence("Đã hoàn thành;")).toBe("Đã hoàn thành.");
     expect(endSentence("Đã hoàn thành.")).toBe("Đã hoàn thành.");
     const cut = shortContent(`${"Xây dựng kế hoạch ".repeat(20)}.`, 60);

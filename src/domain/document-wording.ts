@@ -152,3 +152,18 @@ export function joinVi(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} và ${items.at(-1)}`;
 }
+
+/**
+ * A reported sentence continued after a colon or a semicolon starts in lower case ("…: công tác
+ * giải phóng mặt bằng còn chậm"), unless its first word begins a name ("Sở Công Thương chủ trì",
+ * "UBND tỉnh"): the second word in capitals, or the first word all capitals, says so.
+ */
+export function continueSentence(text: string): string {
+  const t = text.trim();
+  const [first = "", second = ""] = t.split(/\s+/);
+  const isUpper = (w: string) => w !== "" && w === upperVi(w) && /\p{L}/u.test(w);
+  const startsUpper = (w: string) =>
+    w !== "" && w.charAt(0) === upperVi(w.charAt(0)) && /\p{L}/u.test(w.charAt(0));
+  if (isUpper(first) || startsUpper(second)) return t;
+  return t.charAt(0).toLocaleLowerCase("vi") + t.slice(1);
+}

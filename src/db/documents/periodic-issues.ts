@@ -5,7 +5,7 @@
  * these sections before signing (sections "difficulties", "proposals"); the department's own
  * proposal on reporting discipline follows when agencies did not report.
  */
-import { joinVi } from "../../domain/document-wording.ts";
+import { continueSentence, joinVi } from "../../domain/document-wording.ts";
 import type { Block } from "../../domain/official-document.ts";
 import { compareTaskCodes } from "../../domain/task-code.ts";
 import type { AcceptedUpdate } from "./accepted-updates.ts";
@@ -50,7 +50,7 @@ function lines(entries: Attributed[], section: string, none: string): Block[] {
         text: `- ${agency}: ${list
           .map(
             (e) =>
-              `${e.text.replace(/[.;\s]+$/u, "")}${e.taskCodes.length ? ` (nhiệm vụ ${joinVi(e.taskCodes)})` : ""}`,
+              `${continueSentence(e.text).replace(/[.;\s]+$/u, "")}${e.taskCodes.length ? ` (nhiệm vụ ${joinVi(e.taskCodes)})` : ""}`,
           )
           .join("; ")}.`,
       },

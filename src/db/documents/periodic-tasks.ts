@@ -5,6 +5,7 @@
  * group with what the lead reported on each of its tasks in the period's accepted reports.
  */
 import {
+  continueSentence,
   countText,
   endSentence,
   joinVi,
@@ -81,7 +82,7 @@ function byLead(group: TaskStatusRow[], updates: readonly AcceptedUpdate[]): Blo
           list
             .map((s) => periodWord(s, updates))
             .filter((w): w is string => w !== null)
-            .map(lowerFirst),
+            .map(continueSentence),
         ),
       ];
       const silent = list.filter((s) => periodWord(s, updates) === null).map((s) => s.code);
@@ -96,8 +97,6 @@ function byLead(group: TaskStatusRow[], updates: readonly AcceptedUpdate[]): Blo
       };
     });
 }
-
-const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 
 export interface TaskGroups {
   blocks: Block[];
