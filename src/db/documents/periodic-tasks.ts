@@ -87,7 +87,8 @@ function byLead(group: TaskStatusRow[], updates: readonly AcceptedUpdate[]): Blo
       ];
       const silent = list.filter((s) => periodWord(s, updates) === null).map((s) => s.code);
       const parts = [...said.map((w) => w.replace(/[.;\s]+$/u, ""))];
-      if (silent.length) parts.push(`chưa báo cáo kết quả nhiệm vụ ${joinVi(silent)}`);
+      if (silent.length === list.length) parts.push("chưa báo cáo kết quả trong kỳ");
+      else if (silent.length) parts.push(`chưa báo cáo kết quả nhiệm vụ ${joinVi(silent)} trong kỳ`);
       return {
         kind: "bullet",
         runs: [
