@@ -56,6 +56,8 @@ export const LINE_SPACING = 1.15;
 export const HEADER_COLUMNS = [0.4, 0.6] as const;
 /** Bottom block: "Nơi nhận" on the left, the signature on the right. */
 export const BOTTOM_COLUMNS = [0.5, 0.5] as const;
+/** "Kính gửi:" (right-aligned) | the addressees, one "- …" a line, aligned under the first. */
+export const ADDRESSEE_COLUMNS = [0.3, 0.7] as const;
 /** The short rule under the issuing body (Appendix I: 1/3 to 1/2 of the line above). */
 export const ISSUER_RULE_MM = 20;
 /** The rule under the Tiêu ngữ: as long as the line (measured in Liberation Serif Bold 13 pt: 56 mm). */

@@ -63,9 +63,22 @@ describe("DOCX writer (read back from the zip)", async () => {
     expect(para).toContain('<w:sz w:val="28"/>');
   });
 
+  it("keeps a heading with the paragraph after it", () => {
+    const heading =
+      doc.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*I\. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU[\s\S]*?<\/w:p>/)?.[0] ?? "";
+    expect(heading).toContain("<w:keepNext/>");
+    expect(heading).toContain("<w:b/>");
+  });
+
   it("ends the text with ./. and lists the recipients with ; and the last with .", () => {
     expect(text.some((t) => t.endsWith("kèm theo./."))).toBe(true);
     expect(text.join("\n")).not.toContain("../.");
+    const closing = doc.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*kèm theo[\s\S]*?<\/w:p>/)?.[0] ?? "";
+    expect(closing).toContain("<w:keepNext/>"); // kept with the signature block
+    const bottom = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+      .map((m) => m[0])
+      .find((t) => t.includes("Nơi nhận:"));
+    expect(bottom).toContain("<w:cantSplit/>");
     expect(text).toContain("Nơi nhận:");
     expect(text).toContain("- UBND tỉnh (báo cáo);");
     expect(text).toContain("- Lưu: VT, QLCN.");
@@ -85,6 +98,16 @@ describe("DOCX writer (read back from the zip)", async () => {
     expect(paragraphs(rows[rows.length - 1] ?? "")[0]).toBe("8.10");
     expect(text).toContain("PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ QUÝ I NĂM 2022");
     expect(text).toContain("(Kèm theo Báo cáo số 15/BC-SCT ngày 05/4/2022 của Sở Công Thương)");
+  });
+
+  it("splits a cell's lines into paragraphs", async () => {
+    const base = sampleReport();
+    const body = base.body.map((b) =>
+      b.kind === "table" ? { ...b, rows: [["1", "Dòng một\nDòng hai", "", "", "", ""]] } : b,
+    );
+    const d = (await parts(await renderDocx({ ...base, body })))["word/document.xml"] ?? "";
+    const cellXml = d.match(/<w:tc>(?:(?!<\/w:tc>)[\s\S])*Dòng một[\s\S]*?<\/w:tc>/)?.[0] ?? "";
+    expect(paragraphs(cellXml)).toEqual(["Dòng một", "Dòng hai"]);
   });
 
   it("stamps builtAt, not the clock, in the properties and the zip", async () => {

@@ -26,6 +26,7 @@ import {
 import type { Block, OfficialDocument, TextRun as Run } from "../domain/official-document.ts";
 import {
   A4_MM,
+  ADDRESSEE_COLUMNS,
   ADDRESSEE_LABEL,
   BOTTOM_COLUMNS,
   cellParts,
@@ -76,11 +77,11 @@ function run(text: string, size: number, o: { bold?: boolean; italic?: boolean }
 function centred(
   text: string,
   size: number,
-  o: { bold?: boolean; italic?: boolean; after?: number } = {},
+  o: { bold?: boolean; italic?: boolean; before?: number; after?: number } = {},
 ): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { after: o.after ?? 0 },
+    spacing: { before: o.before ?? 0, after: o.after ?? 0 },
     children: [run(text, size, o)],
   });
 }
@@ -96,17 +97,19 @@ function ruleParagraph(cellMm: number, mm: number): Paragraph {
   });
 }
 
+/** A borderless layout cell without Word's default 1.9 mm side margins, so the columns are exactly the text width. */
 function cell(children: (Paragraph | Table)[], widthMm: number): TableCell {
   return new TableCell({
     children,
     width: { size: mmToTwip(widthMm), type: WidthType.DXA },
     borders: TableBorders.NONE,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
   });
 }
 
 function borderless(widths: number[], rows: TableCell[][]): Table {
   return new Table({
-    rows: rows.map((children) => new TableRow({ children })),
+    rows: rows.map((children) => new TableRow({ children, cantSplit: true })),
     width: { size: mmToTwip(widths.reduce((a, b) => a + b, 0)), type: WidthType.DXA },
     columnWidths: widths.map(mmToTwip),
     layout: TableLayoutType.FIXED,
@@ -128,9 +131,9 @@ function headerTable(doc: OfficialDocument): Table {
     centred(MOTTO, SIZE.motto, { bold: true }),
     ruleParagraph(r, MOTTO_RULE_MM),
   ];
-  const numberCell = [centred(doc.number, SIZE.number, { after: 0 })];
+  const numberCell = [centred(doc.number, SIZE.number, { before: ptToTwip(6) })];
   if (doc.excerpt) numberCell.push(centred(doc.excerpt, SIZE.excerpt));
-  const dateCell = [centred(dateLine(doc), SIZE.dateLine, { italic: true })];
+  const dateCell = [centred(dateLine(doc), SIZE.dateLine, { italic: true, before: ptToTwip(6) })];
   return borderless(
     [l, r],
     [
@@ -144,9 +147,16 @@ function runs(rs: Partial<Run>[], size: number): TextRun[] {
   return rs.map((x) => run(x.text ?? "", size, x));
 }
 
-function bodyParagraph(children: ParagraphChild[], align: Align, indent: boolean): Paragraph {
+/** A body paragraph; a heading, and the "./." paragraph, keep with what follows (never alone at a page end). */
+function bodyParagraph(
+  children: ParagraphChild[],
+  align: Align,
+  indent: boolean,
+  keepNext = false,
+): Paragraph {
   return new Paragraph({
     alignment: align,
+    keepNext,
     indent: indent ? { firstLine: mmToTwip(FIRST_LINE_INDENT_MM) } : undefined,
     spacing: { ...LINE, before: ptToTwip(PARAGRAPH_SPACING_PT), after: 0 },
     children,
@@ -157,25 +167,29 @@ function table(doc: OfficialDocument, b: Extract<Block, { kind: "table" }>): (Pa
   const widths = scaleWidths(b.columns, textWidthMm(doc));
   const bordered = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
   const borders = { top: bordered, bottom: bordered, left: bordered, right: bordered };
-  const mk = (p: Paragraph, i: number) =>
+  const mk = (p: Paragraph[], i: number, head = false) =>
     new TableCell({
-      children: [p],
+      children: p,
       width: { size: mmToTwip(widths[i] ?? 10), type: WidthType.DXA },
-      verticalAlign: VerticalAlignTable.CENTER,
+      verticalAlign: head ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
       borders,
       margins: { left: 60, right: 60, top: 20, bottom: 20 },
     });
+  // A cell's "\n" starts a new paragraph in the cell (Word ignores a newline inside a run).
   const para = (text: string, align: Align, o: { bold?: boolean; italic?: boolean } = {}) =>
-    new Paragraph({
-      alignment: align,
-      spacing: { before: 0, after: 0 },
-      children: [run(text, SIZE.table, o)],
-    });
+    text.split("\n").map(
+      (line) =>
+        new Paragraph({
+          alignment: align,
+          spacing: { before: 0, after: 0 },
+          children: [run(line, SIZE.table, o)],
+        }),
+    );
   const rows = [
     new TableRow({
       tableHeader: true,
       cantSplit: true,
-      children: b.columns.map((c, i) => mk(para(c.header, AlignmentType.CENTER, { bold: true }), i)),
+      children: b.columns.map((c, i) => mk(para(c.header, AlignmentType.CENTER, { bold: true }), i, true)),
     }),
   ];
   if (b.numberRow) {
@@ -184,7 +198,7 @@ function table(doc: OfficialDocument, b: Extract<Block, { kind: "table" }>): (Pa
         tableHeader: true,
         cantSplit: true,
         children: numberRowLabels(b.columns).map((t, i) =>
-          mk(para(t, AlignmentType.CENTER, { italic: true }), i),
+          mk(para(t, AlignmentType.CENTER, { italic: true }), i, true),
         ),
       }),
     );
@@ -221,15 +235,20 @@ function blocks(doc: OfficialDocument, list: Block[], closing: number): (Paragra
     const mark = i === closing;
     if (b.kind === "heading") {
       const o = { bold: true, italic: b.level === 3 };
-      out.push(bodyParagraph([run(b.text, SIZE.body, o)], AlignmentType.JUSTIFIED, true));
+      out.push(bodyParagraph([run(b.text, SIZE.body, o)], AlignmentType.JUSTIFIED, true, true));
     } else if (b.kind === "paragraph") {
       const indent = b.indent ?? (b.align === undefined || b.align === "justify");
       out.push(
-        bodyParagraph(runs(withClosingMark(b.runs, mark), SIZE.body), ALIGN[b.align ?? "justify"], indent),
+        bodyParagraph(
+          runs(withClosingMark(b.runs, mark), SIZE.body),
+          ALIGN[b.align ?? "justify"],
+          indent,
+          mark,
+        ),
       );
     } else if (b.kind === "bullet") {
       const line = runs([{ text: "- " }, ...withClosingMark(b.runs, mark)], SIZE.body);
-      out.push(bodyParagraph(line, AlignmentType.JUSTIFIED, true));
+      out.push(bodyParagraph(line, AlignmentType.JUSTIFIED, true, mark));
     } else if (b.kind === "table") {
       out.push(...table(doc, b));
     } else {
@@ -239,8 +258,8 @@ function blocks(doc: OfficialDocument, list: Block[], closing: number): (Paragra
   return out;
 }
 
-function titleBlock(doc: OfficialDocument): Paragraph[] {
-  const out: Paragraph[] = [];
+function titleBlock(doc: OfficialDocument): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
   if (doc.title) {
     out.push(
       new Paragraph({
@@ -250,7 +269,7 @@ function titleBlock(doc: OfficialDocument): Paragraph[] {
       }),
     );
   }
-  if (doc.summary) out.push(centred(doc.summary, SIZE.summary, { bold: true }));
+  if (doc.summary) out.push(centred(doc.summary, SIZE.summary, { bold: true, after: ptToTwip(6) }));
   const to = doc.addressees ?? [];
   if (to.length === 1) {
     out.push(
@@ -261,16 +280,28 @@ function titleBlock(doc: OfficialDocument): Paragraph[] {
       }),
     );
   } else if (to.length > 1) {
-    const indent = mmToTwip(textWidthMm(doc) * 0.22);
-    out.push(
+    const w = textWidthMm(doc);
+    const [l, r] = ADDRESSEE_COLUMNS.map((f) => f * w) as [number, number];
+    const line = (text: string, align: Align = AlignmentType.LEFT) =>
       new Paragraph({
-        indent: { left: indent },
-        spacing: { before: ptToTwip(12) },
-        children: [run(ADDRESSEE_LABEL, SIZE.body)],
-      }),
-      ...to.map(
-        (a) =>
-          new Paragraph({ indent: { left: indent + mmToTwip(25) }, children: [run(`- ${a}`, SIZE.body)] }),
+        alignment: align,
+        indent: { right: align === AlignmentType.RIGHT ? ptToTwip(4) : 0 },
+        spacing: { after: 0 },
+        children: [run(text, SIZE.body)],
+      });
+    out.push(
+      new Paragraph({ spacing: { before: ptToTwip(6), after: 0 }, children: [] }),
+      borderless(
+        [l, r],
+        [
+          [
+            cell([line(ADDRESSEE_LABEL, AlignmentType.RIGHT)], l),
+            cell(
+              to.map((a) => line(`- ${a}`)),
+              r,
+            ),
+          ],
+        ],
       ),
     );
   }
@@ -318,7 +349,9 @@ export async function renderDocx(doc: OfficialDocument): Promise<Uint8Array> {
     headerTable(doc),
     ...titleBlock(doc),
     ...blocks(doc, main, closing),
-    new Paragraph({ spacing: { before: ptToTwip(6) }, children: [] }),
+    // keepNext from the "./." paragraph through this one to the unsplittable signature row: the
+    // signature never stands on a page without text.
+    new Paragraph({ spacing: { before: ptToTwip(6) }, keepNext: true, children: [] }),
     bottomTable(doc),
   ];
   if (annexes.length > 0) {
@@ -330,7 +363,8 @@ export async function renderDocx(doc: OfficialDocument): Promise<Uint8Array> {
     title: [doc.title, doc.summary ?? doc.excerpt].filter(Boolean).join(" "),
     description: doc.number,
     styles: {
-      default: { document: { run: { font: FONT_NAME, size: hp(SIZE.body) } } },
+      // vi-VN so that Word checks the spelling in Vietnamese.
+      default: { document: { run: { font: FONT_NAME, size: hp(SIZE.body), language: { value: "vi-VN" } } } },
     },
     sections: [
       {

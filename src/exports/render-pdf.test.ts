@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { splitBody } from "./layout.ts";
 import { inkShare, poppler, popplerAvailable } from "./poppler.test-support.ts";
 import { renderPdf } from "./render-pdf.ts";
 import { sampleLetter, sampleReport } from "./sample-document.ts";
@@ -103,5 +104,40 @@ describe.runIf(popplerAvailable())("PDF writer (read back with poppler)", async 
     expect(text).toContain("- Sở Kế hoạch và Đầu tư;");
     expect(text).toContain("Ủy ban nhân dân tỉnh./.");
     expect(text).toMatch(/- Như trên;/);
+  });
+
+  it("never leaves a heading as the last line of a page", async () => {
+    const base = sampleReport();
+    const { main } = splitBody(base);
+    const headings = main.flatMap((b) => (b.kind === "heading" ? [b.text] : []));
+    const filler = { kind: "paragraph" as const, runs: [{ text: "Nội dung bổ sung của báo cáo." }] };
+    for (let k = 0; k < 6; k++) {
+      const pdf = await renderPdf({ ...base, body: [...Array(k).fill(filler), ...main] });
+      const n = Number(poppler("pdfinfo", pdf).match(/Pages:\s+(\d+)/)?.[1]);
+      for (let page = 1; page < n; page++) {
+        const last = lines(poppler("pdftotext", pdf, ["-f", String(page), "-l", String(page), "-layout"])).at(
+          -1,
+        );
+        expect(headings, `page ${page} with ${k} extra paragraphs ends "${last}"`).not.toContain(last);
+      }
+    }
+  });
+
+  it("never puts the signature on a page without text", async () => {
+    const base = sampleReport();
+    const { main } = splitBody(base);
+    const filler = { kind: "paragraph" as const, runs: [{ text: "Nội dung bổ sung của báo cáo." }] };
+    let moved = 0;
+    for (let k = 0; k <= 12; k += 2) {
+      const pdf = await renderPdf({ ...base, body: [...Array(k).fill(filler), ...main] });
+      const n = Number(poppler("pdfinfo", pdf).match(/Pages:\s+(\d+)/)?.[1]);
+      const pagesText = Array.from({ length: n }, (_, i) =>
+        poppler("pdftotext", pdf, ["-f", String(i + 1), "-l", String(i + 1), "-layout"]),
+      );
+      const at = pagesText.findIndex((t) => t.includes("Nơi nhận:"));
+      expect(pagesText[at], `${k} extra paragraphs`).toContain("./.");
+      if (at > 0 && !pagesText[at - 1]?.includes("./.")) moved++;
+    }
+    expect(moved).toBeGreaterThan(0); // some of the layouts did carry the signature over
   });
 });

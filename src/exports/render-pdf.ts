@@ -5,6 +5,7 @@
  */
 import type { Block, OfficialDocument, TextRun } from "../domain/official-document.ts";
 import {
+  ADDRESSEE_COLUMNS,
   ADDRESSEE_LABEL,
   BOTTOM_COLUMNS,
   cellParts,
@@ -68,7 +69,7 @@ const centred = (text: string, size: number, o: { bold?: boolean; italic?: boole
 });
 
 /** A centred rule `mm` long in a column `colPt` wide. */
-function rule(colPt: number, mm: number, top = 3): Node {
+function rule(colPt: number, mm: number, top = 4): Node {
   const len = mmToPt(mm);
   const x = Math.max(0, (colPt - len) / 2);
   return {
@@ -149,17 +150,23 @@ function table(b: Extract<Block, { kind: "table" }>, width: number): Node[] {
   ];
 }
 
+/** The paragraph that ends with "./." is named, so that pageBreakBefore can keep it with the signature. */
+const closingId = (node: Node, mark: boolean): Node => (mark ? { ...(node as object), id: "closing" } : node);
+
 function blocks(list: Block[], closing: number, width: number): Node[] {
   const out: Node[] = [];
   list.forEach((b, i) => {
     const mark = i === closing;
     if (b.kind === "heading") {
-      out.push(para([{ text: b.text, bold: true, italics: b.level === 3 }], "justify", true));
+      const heading = para([{ text: b.text, bold: true, italics: b.level === 3 }], "justify", true);
+      out.push({ ...(heading as object), headlineLevel: b.level });
     } else if (b.kind === "paragraph") {
       const indent = b.indent ?? (b.align === undefined || b.align === "justify");
-      out.push(para(runs(withClosingMark(b.runs, mark)), b.align ?? "justify", indent));
+      out.push(closingId(para(runs(withClosingMark(b.runs, mark)), b.align ?? "justify", indent), mark));
     } else if (b.kind === "bullet") {
-      out.push(para(runs([{ text: "- " }, ...withClosingMark(b.runs, mark)]), "justify", true));
+      out.push(
+        closingId(para(runs([{ text: "- " }, ...withClosingMark(b.runs, mark)]), "justify", true), mark),
+      );
     } else if (b.kind === "table") {
       out.push(...table(b, width));
     } else {
@@ -176,15 +183,26 @@ function titleBlock(doc: OfficialDocument, width: number): Node[] {
   if (doc.summary)
     out.push({
       ...centred(doc.summary, SIZE.summary, { bold: true }),
-      margin: [mmToPt(10), 0, mmToPt(10), 0],
+      margin: [mmToPt(10), 0, mmToPt(10), 6],
     });
   const to = doc.addressees ?? [];
   if (to.length === 1) {
     out.push({ ...centred(`${ADDRESSEE_LABEL} ${to[0]}`, SIZE.body), margin: [0, 12, 0, 6] });
   } else if (to.length > 1) {
-    const x = width * 0.22;
-    out.push({ ...t(ADDRESSEE_LABEL, SIZE.body), margin: [x, 12, 0, 0] });
-    for (const a of to) out.push({ ...t(`- ${a}`, SIZE.body), margin: [x + mmToPt(25), 0, 0, 0] });
+    const [l, r] = ADDRESSEE_COLUMNS.map((f) => f * width) as [number, number];
+    out.push({
+      table: {
+        widths: [l, r],
+        body: [
+          [
+            { ...t(ADDRESSEE_LABEL, SIZE.body), alignment: "right", margin: [0, 0, 4, 0] },
+            { stack: to.map((a) => t(`- ${a}`, SIZE.body)) },
+          ],
+        ],
+      },
+      layout: plain,
+      margin: [0, 12, 0, 0],
+    });
   }
   return out;
 }
@@ -206,8 +224,28 @@ function bottomTable(doc: OfficialDocument, width: number): Node {
     table: { widths: [l, r], body: [[{ stack: left }, { stack: right }]] },
     layout: plain,
     unbreakable: true,
+    id: "signature",
     margin: [0, 12, 0, 0],
   };
+}
+
+interface NodeInfo {
+  id?: string;
+  headlineLevel?: number;
+  pageNumbers: number[];
+}
+
+/**
+ * A heading is never the last line of a page (it moves on with its text), and the signature never
+ * stands on a page without text: when the signature block goes to the next page, the paragraph
+ * ending in "./." goes with it.
+ */
+function keepTogether(node: NodeInfo, q: { getFollowingNodesOnPage(): NodeInfo[] }): boolean {
+  if (node.headlineLevel !== undefined) return q.getFollowingNodesOnPage().length === 0;
+  if (node.id === "closing" && node.pageNumbers.length === 1) {
+    return !q.getFollowingNodesOnPage().some((n) => n.id === "signature");
+  }
+  return false;
 }
 
 /** The pdfmake definition (exported for the tests and the benchmark). */
@@ -247,6 +285,7 @@ export function pdfDefinition(doc: OfficialDocument): Record<string, unknown> {
             margin: [margins[0], mmToPt(9), margins[2], 0],
           },
     content,
+    pageBreakBefore: keepTogether,
     defaultStyle: { font: PDF_FONT, fontSize: SIZE.body, lineHeight: 1 },
   };
 }

@@ -50,6 +50,11 @@ describe("XLSX writer (read back with exceljs)", async () => {
     expect(widths[1]).toBeGreaterThan(widths[0] ?? 0);
   });
 
+  it("prints a landscape document's sheets landscape", async () => {
+    const land = await read(await renderXlsx(sampleReport({ orientation: "landscape" })));
+    expect(land.worksheets[0]?.pageSetup.orientation).toBe("landscape");
+  });
+
   it("is the same bytes every time, dated by builtAt", async () => {
     expect(book.created?.toISOString()).toBe("2022-04-05T02:30:00.000Z");
     const again = await renderXlsx(sampleReport());

@@ -39,10 +39,11 @@ const INCH_PER_MM = 1 / 25.4;
 /** Column widths in Excel characters: the relative widths scaled to about 120 characters in all. */
 const TOTAL_CHARS = 120;
 
-function addSheet(book: ExcelJS.Workbook, b: TableBlock, name: string): void {
+function addSheet(book: ExcelJS.Workbook, b: TableBlock, name: string, landscape: boolean): void {
   const n = b.columns.length;
   const sum = b.columns.reduce((s, c) => s + (c.width > 0 ? c.width : 1), 0);
-  const wide = n > 6 || sum === 0;
+  // Landscape when the document is, or when the table has more than six columns (Appendix I allows it).
+  const wide = landscape || n > 6;
   const ws = book.addWorksheet(name, {
     pageSetup: {
       paperSize: 9, // A4
@@ -146,7 +147,12 @@ export async function renderXlsx(doc: OfficialDocument): Promise<Uint8Array> {
   book.title = [doc.title, doc.summary].filter(Boolean).join(" ");
   const taken = new Set<string>();
   tables.forEach((b, i) => {
-    addSheet(book, b, sheetName(b.sheet ?? b.title ?? `Bảng ${i + 1}`, taken));
+    addSheet(
+      book,
+      b,
+      sheetName(b.sheet ?? b.title ?? `Bảng ${i + 1}`, taken),
+      doc.orientation === "landscape",
+    );
   });
   const raw = await book.xlsx.writeBuffer();
   return stampOoxml(new Uint8Array(raw as ArrayBuffer), at);
