@@ -5,15 +5,19 @@
  *   kehoach serve [--port N] [--seed]   serve the web app and API
  *   kehoach migrate           apply database migrations
  *   kehoach calendar --year N [--plan ID] [--json]   the reporting calendar (cut-off windows, due dates)
+ *   kehoach document periodic|annex|urging|review --plan ID [--period P] --format docx|pdf|xlsx --out FILE
+ *                             write a plan's document (report, annex, urging letter, review)
  * Errors print in Vietnamese and English and exit non-zero; nothing is stored on error.
  */
 import { runCalendar } from "./commands/calendar.ts";
 import { loadRegimeFromDb } from "./commands/calendar-db.ts";
+import { parseDocumentArgs, runDocument } from "./commands/document.ts";
 import { type Database, openDatabase } from "./db/connection.ts";
 import { importPlanFile, parsePlanFile } from "./db/import-plan.ts";
 import { describeError } from "./db/log-error.ts";
 import { seedDemo } from "./db/seed.ts";
 import { AppError } from "./domain/errors.ts";
+import { vnDay } from "./domain/working-days.ts";
 import type { ImportWarning } from "./importer/plan-json.ts";
 import { startReminderJob } from "./server/reminder-job.ts";
 import { startServer } from "./server/serve.ts";
@@ -29,6 +33,10 @@ Cách dùng / usage:
   kehoach migrate                    cập nhật cấu trúc cơ sở dữ liệu / apply migrations
   kehoach calendar --year N [--plan ID] [--json]
                                      lịch báo cáo định kỳ, hạn gửi / reporting calendar and deadlines
+  kehoach document periodic|annex|urging|review --plan ID [--period KỲ] --format docx|pdf|xlsx --out TỆP
+                                     xuất văn bản: báo cáo định kỳ, phụ lục, công văn đôn đốc, báo cáo tổng kết
+                                     (xlsx chỉ cho phụ lục; kỳ: 2022-Q1, 2022-03, 2022-H1, 2022-9M, 2022) /
+                                     write a document: periodic report, annex, urging letter, review
 
 Môi trường / environment:
   DATABASE_URL       PostgreSQL (postgres://…); nếu không có, dùng cơ sở dữ liệu nhúng / else embedded PGlite
@@ -98,6 +106,10 @@ async function main(argv: string[]): Promise<number> {
       (planId) => loadRegimeFromDb(planId),
       (s) => process.stderr.write(s),
     );
+  if (command === "document") {
+    parseDocumentArgs(args); // a mistake in the arguments is said before the database is opened
+    return withDb((d) => runDocument(d.db, args, vnDay(new Date()), (s) => process.stderr.write(s)));
+  }
   if (command === "migrate") {
     return withDb(async (d) => {
       process.stdout.write(`Đã cập nhật cơ sở dữ liệu / migrated (${d.kind})\n`);
