@@ -14,6 +14,7 @@ import { inputGuard } from "./input-guard.ts";
 import { registerAgencyAdmin } from "./routes/agencies/admin.ts";
 import { registerAgencies } from "./routes/agencies/index.ts";
 import { registerAuth } from "./routes/auth/index.ts";
+import { registerDocuments } from "./routes/documents/index.ts";
 import { registerGeo } from "./routes/geo/index.ts";
 import { registerHealth } from "./routes/health/index.ts";
 import { registerImports } from "./routes/imports/index.ts";
@@ -78,6 +79,7 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   registerZones(app);
   registerGeo(app);
   registerProjects(app);
+  registerDocuments(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {
