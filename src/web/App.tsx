@@ -8,6 +8,7 @@ import { AgenciesPage } from "./pages/AgenciesPage.tsx";
 import { AgencyPage } from "./pages/AgencyPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { AdminRoutes } from "./pages/admin/AdminPage.tsx";
+import { DocumentsPage } from "./pages/DocumentsPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { MyWorkPage } from "./pages/MyWorkPage.tsx";
 import { PasswordPage } from "./pages/PasswordPage.tsx";
@@ -68,6 +69,13 @@ function route(path: string): ReactNode {
   if (id !== null) {
     const plan = id;
     return <RequireAuth>{(user) => <AuditPage key={`au-${plan}`} planId={plan} user={user} />}</RequireAuth>;
+  }
+  id = withId("/plans/:id/documents");
+  if (id !== null) {
+    const plan = id;
+    return (
+      <RequireAuth>{(user) => <DocumentsPage key={`doc-${plan}`} planId={plan} user={user} />}</RequireAuth>
+    );
   }
   id = withId("/plans/:id/rates");
   if (id !== null) {
