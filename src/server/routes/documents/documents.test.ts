@@ -4,12 +4,14 @@
  * one; the issued document refuses changes with DOCUMENT_FINAL. Drafts are stored from the test
  * fixture so these checks do not depend on the builders.
  */
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { periodicFixture } from "../../../db/documents/fixture.ts";
 import { storeDraft } from "../../../db/documents/store.ts";
+import { poppler, popplerAvailable } from "../../../exports/poppler.test-support.ts";
 import { createApp } from "../../app.ts";
 import { startTestApp, type TestApp } from "../../test-app.ts";
-import { call, login, type TestSession } from "../../test-auth.ts";
+import { call, login, send, type TestSession } from "../../test-auth.ts";
 
 type Detail = {
   id: number;
@@ -44,6 +46,19 @@ beforeAll(async () => {
   draftId = row.id;
 }, 180_000);
 afterAll(async () => t?.close());
+
+/** The visible text of a DOCX's body, paragraph by paragraph. */
+async function docxText(bytes: Uint8Array): Promise<string[]> {
+  const xml = (await (await JSZip.loadAsync(bytes)).file("word/document.xml")?.async("string")) ?? "";
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
+    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((x) => x[1]).join(""),
+  );
+}
+
+async function download(s: TestSession, id: number, format: string) {
+  const res = await send(app, s, "GET", `/api/documents/${id}/file?format=${format}`);
+  return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
 
 describe("document routes", () => {
   it("shows the draft to the coordinator only", async () => {
@@ -142,4 +157,57 @@ describe("document routes", () => {
       400,
     );
   });
+
+  it("downloads a draft with the number blank, and an issued document as the same bytes every time", async () => {
+    const d = await storeDraft(
+      t.database.db,
+      { planId: t.planId, kind: "periodic", period: "2022-Q2", model: periodicFixture(t.planId) },
+      { userId: null, username: "sct.dieuphoi" },
+    );
+    const draft = await download(coordinator, d.id, "docx");
+    expect(draft.status).toBe(200);
+    expect(draft.headers.get("content-disposition")).toContain('filename="Du-thao-BC-SCT-2022-Q2.docx"');
+    expect(await docxText(draft.bytes)).toContain("Số:      /BC-SCT");
+
+    const v = (await call<Detail>(app, coordinator, "GET", `/api/documents/${d.id}`)).body.version;
+    await call(app, coordinator, "PUT", `/api/documents/${d.id}/sections`, {
+      version: v,
+      sections: { difficulties: "Đoạn đã sửa của điều phối viên." },
+    });
+    await call(app, coordinator, "POST", `/api/documents/${d.id}/finalise`, {
+      version: v + 1,
+      number: "21",
+      date: "2022-07-05",
+    });
+    const first = await download(viewer, d.id, "docx");
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-disposition")).toContain('filename="21-BC-SCT-2022-Q2.docx"');
+    const text = await docxText(first.bytes);
+    expect(text).toContain("Số: 21/BC-SCT");
+    // The writer closes the last paragraph with "./." (Appendix I).
+    expect(text.some((p) => p.startsWith("Đoạn đã sửa của điều phối viên."))).toBe(true);
+    // More data arrives (another document stored, time passes): the issued file does not change.
+    await storeDraft(
+      t.database.db,
+      {
+        planId: t.planId,
+        kind: "periodic",
+        period: "2022-Q2",
+        model: periodicFixture(t.planId, "2022-08-01T00:00:00.000Z"),
+      },
+      { userId: null, username: "sct.dieuphoi" },
+    );
+    const second = await download(coordinator, d.id, "docx");
+    expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+
+    const pdf1 = await download(coordinator, d.id, "pdf");
+    const pdf2 = await download(reporter, d.id, "pdf");
+    expect(pdf1.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(pdf1.bytes).equals(Buffer.from(pdf2.bytes))).toBe(true);
+    if (popplerAvailable()) {
+      const pdfText = poppler("pdftotext", pdf1.bytes, ["-layout"]);
+      expect(pdfText).toContain("21/BC-SCT");
+      expect(pdfText).toContain("Đoạn đã sửa của điều phối viên.");
+    }
+  }, 120_000);
 });
