@@ -34,9 +34,9 @@ describe.skipIf(!chromiumAvailable())("documents page in Chromium", () => {
   const who: Actor[] = [];
 
   beforeAll(async () => {
-    app = await startApp({ history: true });
-    browser = await launchBrowser();
-  });
+    // The demo as `npm start` has it: 24 rounds of reports (seeding takes minutes on a busy machine).
+    [app, browser] = await Promise.all([startApp({ history: true }), launchBrowser()]);
+  }, 600_000);
   afterAll(async () => {
     for (const a of who) await a.context.close();
     await browser?.close();

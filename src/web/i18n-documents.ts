@@ -31,7 +31,8 @@ export const documentsVi = {
   "doc.previewHeading": "Nội dung",
   "doc.editHint":
     "Sửa các đoạn lời văn trong ô; mỗi đoạn cách nhau một dòng trống. Bảng số liệu lấy từ dữ liệu của kế hoạch.",
-  "doc.sectionLabel": "Đoạn văn: {key}",
+  "doc.sectionLabel": "Lời văn của mục: {heading}",
+  "doc.sectionOpening": "Lời văn mở đầu",
   "doc.save": "Lưu chỉnh sửa",
   "doc.saved": "Đã lưu.",
   "doc.conflict":
@@ -83,7 +84,8 @@ export const documentsEn: Record<keyof typeof documentsVi, string> = {
   "doc.previewHeading": "Content",
   "doc.editHint":
     "Edit the prose in the boxes; separate paragraphs with a blank line. Tables come from the plan's data.",
-  "doc.sectionLabel": "Paragraphs: {key}",
+  "doc.sectionLabel": "Prose of: {heading}",
+  "doc.sectionOpening": "Opening prose",
   "doc.save": "Save edits",
   "doc.saved": "Saved.",
   "doc.conflict":

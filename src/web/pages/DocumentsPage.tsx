@@ -183,10 +183,10 @@ function DocumentList(props: {
                   {d.period ? ` ${periodName(d.period, lang)}` : ""}
                 </Link>
               </td>
-              <td>{d.number ?? "—"}</td>
-              <td>{d.date ? formatDate(d.date) : "—"}</td>
-              <td>
-                <span className={`badge doc-state-${d.state}`}>
+              <td data-label={t("doc.colNumber")}>{d.number ?? "—"}</td>
+              <td data-label={t("doc.colDate")}>{d.date ? formatDate(d.date) : "—"}</td>
+              <td data-label={t("doc.colState")}>
+                <span className={`doc-state doc-state-${d.state}`}>
                   {t(`doc.state.${d.state}` as MessageKey)}
                 </span>
               </td>

@@ -186,9 +186,11 @@ export function DocumentEditor({
       } else setError(e);
     }
   };
-  const editor = (key: string) => (
+  const editor = (key: string, heading: string | null) => (
     <label className="field doc-section" data-section={key}>
-      <span className="muted small">{t("doc.sectionLabel", { key })}</span>
+      <span className="muted small">
+        {heading ? t("doc.sectionLabel", { heading }) : t("doc.sectionOpening")}
+      </span>
       <textarea
         rows={Math.min(14, Math.max(3, Math.ceil((texts[key] ?? "").length / 90) + 1))}
         value={texts[key] ?? ""}

@@ -35,7 +35,8 @@ function Table({ block }: { block: Extract<Block, { kind: "table" }> }) {
     <figure className="doc-table">
       {block.title && <figcaption className="doc-table-title">{block.title}</figcaption>}
       {block.subtitle && <p className="doc-table-subtitle">{block.subtitle}</p>}
-      <div className="table-wrap">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table scrolls sideways on a phone and must be reachable by keyboard (axe scrollable-region-focusable, WCAG 2.1.1) */}
+      <section className="table-wrap" tabIndex={0} aria-label={block.title ?? block.columns[0]?.header}>
         <table>
           <thead>
             <tr>
@@ -72,7 +73,7 @@ function Table({ block }: { block: Extract<Block, { kind: "table" }> }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </figure>
   );
 }
@@ -87,14 +88,16 @@ export function DocumentPreview({
   editor,
 }: {
   doc: OfficialDocument;
-  editor?: (section: string) => ReactNode;
+  editor?: (section: string, heading: string | null) => ReactNode;
 }) {
   const year = (doc.meta.period ?? doc.meta.builtAt).slice(0, 4);
   const seen = new Set<string>();
+  let heading: string | null = null;
   const blocks: ReactNode[] = [];
   doc.body.forEach((b, i) => {
     const key = `b${i}`;
     if (b.kind === "heading") {
+      heading = b.text;
       const H = b.level === 1 ? "h3" : b.level === 2 ? "h4" : "h5";
       blocks.push(
         <H key={key} className={`doc-h${b.level}`}>
@@ -105,7 +108,7 @@ export function DocumentPreview({
       if (b.section && editor) {
         if (seen.has(b.section)) return;
         seen.add(b.section);
-        blocks.push(<div key={key}>{editor(b.section)}</div>);
+        blocks.push(<div key={key}>{editor(b.section, heading)}</div>);
         return;
       }
       blocks.push(
