@@ -13,3 +13,4 @@ export * from "./schema/reporting.ts";
 export * from "./schema/uploads.ts";
 export * from "./schema/urging.ts";
 export * from "./schema/zones.ts";
+export * from "./schema/documents.ts";

@@ -31,6 +31,8 @@ export type ErrorCode =
   | "NO_LEADER"
   | "REPORT_LEAD_TASKS_UNREPORTED"
   | "REPORT_UNREPORTED_CONFIRM"
+  | "DOCUMENT_FINAL"
+  | "DOCUMENT_NUMBER_TAKEN"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
 
@@ -94,6 +96,10 @@ const STATUS: Record<ErrorCode, number> = {
   REPORT_LEAD_TASKS_UNREPORTED: 422,
   /** Sending with coordinated tasks not reported on: allowed once the sender confirms. */
   REPORT_UNREPORTED_CONFIRM: 409,
+  /** A finalised document is issued: it is never changed (Decree 30/2020 Art. 15); a correction is a new document. */
+  DOCUMENT_FINAL: 409,
+  /** The number is already in the register of the same issuer, type and year. */
+  DOCUMENT_NUMBER_TAKEN: 409,
   /** The database connection was lost or cannot be opened: nothing was done, try again. */
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,

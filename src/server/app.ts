@@ -17,6 +17,7 @@ import { registerAgencies } from "./routes/agencies/index.ts";
 import { registerAuth } from "./routes/auth/index.ts";
 import { registerDashboard } from "./routes/dashboard/index.ts";
 import { registerPublic } from "./routes/dashboard/public.ts";
+import { registerDocuments } from "./routes/documents/index.ts";
 import { registerGeo } from "./routes/geo/index.ts";
 import { registerHealth } from "./routes/health/index.ts";
 import { registerImports } from "./routes/imports/index.ts";
@@ -84,6 +85,7 @@ export function createApp({ database, webRoot, now }: AppOptions) {
   registerProjects(app);
   registerDashboard(app);
   registerPublic(app);
+  registerDocuments(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -42,6 +42,8 @@ export const ACTIONS = [
   "zone:write",
   "project:write",
   "geo:manage",
+  "document:write",
+  "document:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,6 +52,8 @@ export interface Resource {
   agencyId?: number;
   /** The report's state (not_started | draft | awaiting_leader | submitted | accepted | returned). */
   reportState?: string;
+  /** A generated document's state (draft | final). */
+  documentState?: "draft" | "final";
 }
 
 function holdsInPlan(g: RoleGrant, resource: Resource | undefined): boolean {
@@ -129,6 +133,15 @@ export function can(actor: Actor | null, action: Action, resource?: Resource): b
       return isCoordinator(actor, resource) || actsForAgency(actor, ["reporter", "leader"], resource);
     case "report:read":
       return canReadReport(actor, resource);
+    case "document:write":
+      // The aggregating agency writes and issues the plan's documents (Decree 09/2019 Art. 8).
+      return isCoordinator(actor, resource);
+    case "document:read":
+      // A draft is the coordinator's working text; an issued document is read by everyone with a
+      // role in the plan (provincial leaders, and the agencies it is sent to: its Nơi nhận).
+      // Asked without a state, only the coordinator's answer (all documents) is given.
+      if (isCoordinator(actor, resource)) return true;
+      return resource?.documentState === "final" && actor.roles.some((g) => holdsInPlan(g, resource));
     case "report:draft":
       // While the draft waits for the leader, only the leader writes it (the reporter takes it
       // back first): issue 9 §2, src/domain/report-workflow.ts.

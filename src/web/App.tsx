@@ -10,6 +10,7 @@ import {
   AgencyPage,
   AuditPage,
   DashboardPage,
+  DocumentsPage,
   LoginPage,
   MyWorkPage,
   PasswordPage,
@@ -78,6 +79,13 @@ function route(path: string): ReactNode {
   if (id !== null) {
     const plan = id;
     return <RequireAuth>{(user) => <AuditPage key={`au-${plan}`} planId={plan} user={user} />}</RequireAuth>;
+  }
+  id = withId("/plans/:id/documents");
+  if (id !== null) {
+    const plan = id;
+    return (
+      <RequireAuth>{(user) => <DocumentsPage key={`doc-${plan}`} planId={plan} user={user} />}</RequireAuth>
+    );
   }
   id = withId("/plans/:id/rates");
   if (id !== null) {

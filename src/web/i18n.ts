@@ -7,6 +7,7 @@ import { accountsEn, accountsVi } from "./i18n-accounts.ts";
 import { adminEn, adminVi } from "./i18n-admin.ts";
 import { agenciesEn, agenciesVi } from "./i18n-agencies.ts";
 import { dashboardEn, dashboardVi } from "./i18n-dashboard.ts";
+import { documentsEn, documentsVi } from "./i18n-documents.ts";
 import { handoffsEn, handoffsVi } from "./i18n-handoffs.ts";
 import { myWorkEn, myWorkVi } from "./i18n-my-work.ts";
 import { plansEn, plansVi } from "./i18n-plans.ts";
@@ -22,6 +23,7 @@ export type Lang = "vi" | "en";
 
 const vi = {
   ...adminVi,
+  ...documentsVi,
   ...reportIndicatorsVi,
   ...projectsVi,
   ...targetsVi,
@@ -63,6 +65,7 @@ export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...adminEn,
+  ...documentsEn,
   ...reportIndicatorsEn,
   ...projectsEn,
   ...targetsEn,

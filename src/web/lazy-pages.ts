@@ -35,6 +35,7 @@ export const StatusBoardPage = page("StatusBoardPage", () => import("./pages/Sta
 export const TargetDataPage = page("TargetDataPage", () => import("./pages/TargetDataPage.tsx"));
 export const TargetsPage = page("TargetsPage", () => import("./pages/TargetsPage.tsx"));
 export const TaskPage = page("TaskPage", () => import("./pages/TaskPage.tsx"));
+export const DocumentsPage = page("DocumentsPage", () => import("./pages/DocumentsPage.tsx"));
 export const DashboardPage = page("DashboardPage", () => import("./pages/DashboardPage.tsx"));
 export const PublicPlansPage = page("PublicPlansPage", () => import("./pages/PublicPage.tsx"));
 export const PublicPlanPage = page("PublicPlanPage", () => import("./pages/PublicPage.tsx"));

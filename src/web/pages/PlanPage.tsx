@@ -63,6 +63,10 @@ function PlanHeader({ plan }: { plan: Plan }) {
             <Link href={`/plans/${plan.id}/status`} data-testid="plan-status-link">
               {t("tabStatus")} →
             </Link>
+            {" · "}
+            <Link href={`/plans/${plan.id}/documents`} data-testid="plan-documents-link">
+              {t("doc.tab")} →
+            </Link>
           </>
         )}
       </p>

@@ -45,6 +45,13 @@ export function ReportingNav({ planId, coordinator }: { planId: number; coordina
       current: path.endsWith("/rates"),
       show: true, // viewers read rates and scorecards too
     },
+    {
+      key: "documents",
+      href: `/plans/${planId}/documents`,
+      label: "doc.tab",
+      current: path.endsWith("/documents"),
+      show: true, // drafts are the coordinator's; viewers read the issued documents
+    },
   ];
   return (
     <nav ref={row} className="tabs" aria-label={t("navReporting")} data-testid="reporting-nav">
