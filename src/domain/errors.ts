@@ -31,6 +31,8 @@ export type ErrorCode =
   | "NO_LEADER"
   | "REPORT_LEAD_TASKS_UNREPORTED"
   | "REPORT_UNREPORTED_CONFIRM"
+  | "PLAN_NOT_ENDED"
+  | "PLAN_CLOSED"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
 
@@ -94,6 +96,10 @@ const STATUS: Record<ErrorCode, number> = {
   REPORT_LEAD_TASKS_UNREPORTED: 422,
   /** Sending with coordinated tasks not reported on: allowed once the sender confirms. */
   REPORT_UNREPORTED_CONFIRM: 409,
+  /** Closing a plan before its last day (31/12 of its last year): its results are not final yet. */
+  PLAN_NOT_ENDED: 409,
+  /** A write on a closed plan (read-only, final statuses frozen), or closing it again (issue 10 §1). */
+  PLAN_CLOSED: 409,
   /** The database connection was lost or cannot be opened: nothing was done, try again. */
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
