@@ -70,6 +70,9 @@ export function presentPlan(p: NonNullable<Awaited<ReturnType<typeof getPlan>>>)
     implementation: plan.implementation,
     warnings: plan.warnings,
     sourceFile: plan.sourceFile,
+    closedAt: plan.closedAt ? plan.closedAt.toISOString() : null,
+    closedBy: plan.closedBy ?? null,
+    reviewDocumentId: plan.reviewDocumentId ?? null,
     groups: p.groups.map((g) => ({ code: g.code, title: g.title })),
     targets: p.targets.map((t) => ({
       id: t.id,
