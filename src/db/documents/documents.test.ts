@@ -27,7 +27,7 @@ const TODAY = "2026-12-07";
 beforeAll(async () => {
   database = await createTestDb();
   ({ planId } = await seedDemo(database, () => {}, { history: true }));
-}, 600_000);
+}, 1_500_000);
 afterAll(() => database?.close());
 
 type Table = Extract<Block, { kind: "table" }>;
@@ -224,4 +224,41 @@ describe("end-of-plan review (báo cáo tổng kết 2021–2025)", () => {
     const sections = doc.body.flatMap((b) => (b.kind === "paragraph" && b.section ? [b.section] : []));
     expect(sections).toEqual(["opening", "lessons", "directions"]);
   });
+});
+
+describe("rendered to PDF (src/exports/render.ts)", () => {
+  it("the letter and the review read back: their text, A4, not blank", async () => {
+    const { renderDocument } = await import("../../exports/render.ts");
+    const { poppler, popplerAvailable, inkShare } = await import("../../exports/poppler.test-support.ts");
+    if (!popplerAvailable()) return;
+    const letter = await buildDocument(database.db, {
+      kind: "urging",
+      planId,
+      period: "2026-Q4",
+      today: "2026-12-28",
+    });
+    const review = await buildDocument(database.db, { kind: "review", planId, period: null, today: TODAY });
+    for (const [name, doc] of [
+      ["urging", letter],
+      ["review", review],
+    ] as const) {
+      const pdf = await renderDocument(doc, "pdf");
+      if (process.env.KEHOACH_DOC_OUT) {
+        const { writeFileSync } = await import("node:fs");
+        writeFileSync(`${process.env.KEHOACH_DOC_OUT}/${name}.pdf`, pdf);
+      }
+      const textOut = poppler("pdftotext", pdf, ["-layout"]).replace(/\s+/gu, " ");
+      expect(textOut).toContain("SỞ CÔNG THƯƠNG");
+      if (name === "urging") {
+        expect(textOut).toContain("V/v đôn đốc báo cáo");
+        expect(textOut).toContain("Kính gửi");
+        for (const a of doc.addressees ?? []) expect(textOut).toContain(a.split(" ").slice(0, 2).join(" "));
+      } else {
+        expect(textOut).toContain("BÁO CÁO");
+        expect(textOut).toContain("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ");
+      }
+      expect(poppler("pdfinfo", pdf)).toMatch(/Page size:\s+595\.\d* x 841\.\d*/u);
+      expect(inkShare(pdf, 1)).toBeGreaterThan(0.005);
+    }
+  }, 300_000);
 });

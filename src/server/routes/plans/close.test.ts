@@ -42,7 +42,7 @@ beforeAll(async () => {
   coordinator = await login(app, "sct.dieuphoi");
   viewer = await login(app, "lanhdao.tinh");
   before = await computeFinalStatuses(database.db, planId, "2025-12-31");
-}, 600_000);
+}, 1_500_000);
 afterAll(() => database?.close());
 
 type Err = { error: { code: string; messageVi: string } };
