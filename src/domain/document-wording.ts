@@ -31,11 +31,11 @@ export function targetVerdictVi(status: Status): string {
     case "unknown":
       return "Chưa đủ số liệu để đánh giá";
     case "on_track":
-      return "Đúng tiến độ (chưa có số liệu cuối kỳ)";
+      return "Đúng tiến độ";
     case "at_risk":
-      return "Có nguy cơ không đạt (chưa có số liệu cuối kỳ)";
+      return "Có nguy cơ không đạt";
     case "off_track":
-      return "Chậm tiến độ (chưa có số liệu cuối kỳ)";
+      return "Chậm tiến độ";
   }
 }
 

@@ -106,6 +106,6 @@ function remarkBlocks(list: Remark[], none: string): Block[] {
   if (!list.length) return [{ kind: "paragraph", runs: [{ text: none }] }];
   return list.map((r) => ({
     kind: "bullet" as const,
-    runs: [{ text: `${attribution(r)}: `, italic: true }, { text: r.text }],
+    runs: [{ text: `${r.text}. ` }, { text: `(${attribution(r)})`, italic: true }],
   }));
 }

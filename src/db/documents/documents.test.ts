@@ -174,41 +174,45 @@ describe("end-of-plan review (báo cáo tổng kết 2021–2025)", () => {
   it("I: all six targets with evaluatePlanTargets' verdicts, each measure's numbers and source", async () => {
     const ev = await evaluatePlanTargets(database.db, planId, TODAY);
     expect(ev.targets).toHaveLength(6);
-    const table = doc.body.find((b) => b.kind === "table") as Table;
-    const groups = table.rows.filter((r) => typeof r[1] !== "string" && (r[1] as { bold?: boolean }).bold);
-    expect(groups).toHaveLength(6);
+    const start = doc.body.findIndex((b) => b.kind === "heading" && b.text.startsWith("I. "));
+    const end = doc.body.findIndex((b) => b.kind === "heading" && b.text.startsWith("II. "));
+    const part = doc.body.slice(start, end);
+    const heads = part.filter((b) => b.kind === "heading" && b.level === 2);
+    expect(heads).toHaveLength(6);
+    const verdicts = part.filter((b) => b.kind === "paragraph" && text(b).startsWith("Đánh giá: ")).map(text);
+    const tables = part.filter((b) => b.kind === "table") as Table[];
+    expect(tables).toHaveLength(6);
     ev.targets.forEach((t, i) => {
-      expect(cellText(groups[i]?.[1])).toBe(t.text);
-      expect(cellText(groups[i]?.[5])).toBe(targetVerdictVi(t.overall.status));
-    });
-    const measures = ev.targets.flatMap((t) => t.measures);
-    const measureRows = table.rows.filter((r) => typeof r[1] === "string");
-    expect(measureRows).toHaveLength(measures.length);
-    measures.forEach((m, i) => {
-      const row = measureRows[i] ?? [];
-      expect(cellText(row[0])).toBe(m.code);
-      expect(cellText(row[5]).startsWith(targetVerdictVi(m.evaluation.status))).toBe(true);
-      if (m.evaluation.latest) {
-        expect(cellText(row[3])).toContain(`năm ${m.evaluation.latest.year}`);
-        expect(cellText(row[4])).toMatch(/%$/u);
-        expect(cellText(row[6]).length).toBeGreaterThan(0);
-      } else expect(cellText(row[3])).toBe("Chưa có số liệu");
+      expect((heads[i] as { text: string }).text.startsWith(`${i + 1}. `)).toBe(true);
+      expect(verdicts[i]).toBe(`Đánh giá: ${targetVerdictVi(t.overall.status)}.`);
+      const rows = tables[i]?.rows ?? [];
+      expect(rows).toHaveLength(t.measures.length);
+      t.measures.forEach((m, j) => {
+        const row = rows[j] ?? [];
+        expect(cellText(row[0])).toBe(m.code);
+        expect(cellText(row[5]).startsWith(targetVerdictVi(m.evaluation.status))).toBe(true);
+        if (m.evaluation.latest) {
+          expect(cellText(row[3])).toContain(`năm ${m.evaluation.latest.year}`);
+          expect(cellText(row[4])).toMatch(/%$/u);
+          expect(cellText(row[6]).length).toBeGreaterThan(0);
+        } else expect(cellText(row[3])).toBe("Chưa có số liệu");
+      });
     });
   });
 
   it("II: the outcome of all 54 tasks at the plan's end, with counts and the lead of 31/12/2025", async () => {
     const final = await computeFinalStatuses(database.db, planId, "2025-12-31");
     expect(final).toHaveLength(54);
-    const tables = doc.body.filter((b) => b.kind === "table") as Table[];
+    const tables = (doc.body.filter((b) => b.kind === "table") as Table[]).slice(6);
     const all = tables.at(-1) as Table;
     expect(all.rows).toHaveLength(54);
     expect(all.rows.map((r) => cellText(r[1]))).toEqual(final.map((t) => t.code));
-    const counts = tables[1] as Table;
+    const counts = tables[0] as Table;
     const total = counts.rows.at(-1) ?? [];
     expect(cellText(total[1])).toBe("54");
     const sum = counts.rows.slice(0, -1).reduce((s, r) => s + Number(cellText(r[1])), 0);
     expect(sum).toBe(54);
-    const notDone = tables[2] as Table;
+    const notDone = tables[1] as Table;
     const expected = final.filter((t) => !t.status.startsWith("done") && t.status !== "reported");
     expect(notDone.rows.map((r) => cellText(r[1]))).toEqual(expected.map((t) => t.code));
     for (const [i, t] of expected.entries())
@@ -220,7 +224,14 @@ describe("end-of-plan review (báo cáo tổng kết 2021–2025)", () => {
   it("III–IV: difficulties and proposals attributed, prose sections marked", () => {
     const bullets = doc.body.filter((b) => b.kind === "bullet");
     expect(bullets.length).toBeGreaterThan(0);
-    for (const b of bullets) expect(text(b)).toMatch(/^.+ \(nhiệm vụ số [\d.a-z]+; .+\): .+/u);
+    for (const b of bullets)
+      expect(text(b)).toMatch(
+        /^.+\. \(.+: nhiệm vụ số [\d.a-z, ]+.* — (kỳ .+|\d+ kỳ báo cáo, từ .+ đến .+)\)$/u,
+      );
+    // One bullet per text: the review is not a log of every report.
+    const texts = bullets.map((b) => ("runs" in b ? b.runs[0]?.text : ""));
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(bullets.length).toBeLessThan(40);
     const sections = doc.body.flatMap((b) => (b.kind === "paragraph" && b.section ? [b.section] : []));
     expect(sections).toEqual(["opening", "lessons", "directions"]);
   });

@@ -3,7 +3,8 @@
  * their ACCEPTED reports over the plan (a returned or pending report is not the agency's word,
  * report-workflow.ts), compiled and attributed — who said it, on which task, in which periods —
  * as a provincial summary report does (REGULATIONS.md §1: the report states difficulties and
- * proposals). The same text from the same agency is listed once, with all the periods it recurs in.
+ * proposals). One entry per text, however many agencies, tasks and periods raised it: the
+ * review is read by the province's leaders, not a log of every report.
  */
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { compareTaskCodes } from "../../domain/task-code.ts";
@@ -12,9 +13,9 @@ import { agencies, expectedReports, reportingPeriods, reports, reportVersions, t
 import { periodLabelVi } from "../urging.ts";
 
 export interface Remark {
-  agency: string;
-  taskCode: string;
   text: string;
+  /** Who raised it, on which tasks (plan order), agencies by name. */
+  sources: { agency: string; taskCodes: string[] }[];
   /** Period labels the remark was made in, oldest first. */
   periods: string[];
 }
@@ -59,28 +60,39 @@ export async function compileRemarks(
     for (const r of rows) {
       if (r.windowEnd > until) continue;
       for (const u of (r.content as Content).updates ?? []) {
-        const text = u[field]?.trim();
+        const text = u[field]?.trim().replace(/\.+$/u, "");
         if (!text) continue;
         const code = codes.get(u.taskId) ?? "";
-        const key = `${r.agency}\u0000${code}\u0000${text}`;
-        const remark = out.get(key) ?? { agency: r.agency, taskCode: code, text, periods: [] };
+        const remark = out.get(text) ?? { text, sources: [], periods: [] };
+        let source = remark.sources.find((x) => x.agency === r.agency);
+        if (!source) {
+          source = { agency: r.agency, taskCodes: [] };
+          remark.sources.push(source);
+        }
+        if (code && !source.taskCodes.includes(code)) source.taskCodes.push(code);
         if (!remark.periods.includes(r.label)) remark.periods.push(r.label);
-        out.set(key, remark);
+        out.set(text, remark);
       }
     }
+    for (const remark of out.values()) {
+      remark.sources.sort((a, b) => a.agency.localeCompare(b.agency, "vi"));
+      for (const x of remark.sources) x.taskCodes.sort(compareTaskCodes);
+    }
     return [...out.values()].sort(
-      (a, b) => a.agency.localeCompare(b.agency, "vi") || compareTaskCodes(a.taskCode, b.taskCode),
+      (a, b) => b.periods.length - a.periods.length || a.text.localeCompare(b.text, "vi"),
     );
   };
   return { difficulties: collect("difficulties"), proposals: collect("proposals") };
 }
 
-/** "Sở Tài chính (nhiệm vụ số 4.3; Quý I/2022, Quý II/2022)". */
+/** "Sở Tài chính: nhiệm vụ số 4.3, 8.2; Sở Xây dựng: nhiệm vụ số 3.1 — 12 kỳ báo cáo, từ Quý I/2022 đến Quý IV/2025". */
 export function attribution(r: Remark): string {
-  const periods = r.periods.map(periodLabelVi);
-  const shown =
-    periods.length > 3
-      ? `${periods.slice(0, 2).join(", ")} và ${periods.length - 2} kỳ khác`
-      : periods.join(", ");
-  return `${r.agency} (nhiệm vụ số ${r.taskCode}; ${shown})`;
+  const who = r.sources
+    .map((x) => (x.taskCodes.length ? `${x.agency}: nhiệm vụ số ${x.taskCodes.join(", ")}` : x.agency))
+    .join("; ");
+  const first = periodLabelVi(r.periods[0] ?? "");
+  const last = periodLabelVi(r.periods.at(-1) ?? "");
+  const when =
+    r.periods.length > 1 ? `${r.periods.length} kỳ báo cáo, từ ${first} đến ${last}` : `kỳ ${first}`;
+  return `${who} — ${when}`;
 }

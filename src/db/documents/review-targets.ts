@@ -40,38 +40,48 @@ export function targetBlocks(ev: PlanTargetsEvaluation, endYear: number): Block[
     part("on_track", "đúng tiến độ theo số liệu mới nhất"),
     part("off_track", "chậm tiến độ theo số liệu mới nhất"),
   ].filter(Boolean);
-  const rows: Cell[][] = [];
-  ev.targets.forEach((t, i) => {
-    rows.push([
-      { text: String(i + 1), bold: true, align: "center" },
-      { text: t.text, bold: true },
-      "",
-      "",
-      "",
-      { text: targetVerdictVi(t.overall.status), bold: true },
-      "",
-    ]);
-    for (const m of t.measures) {
+  const perTarget: Block[] = ev.targets.flatMap((t, i): Block[] => {
+    const rows: Cell[][] = t.measures.map((m) => {
       const latest = m.evaluation.latest;
       const value = latest
         ? `${amountVi(latest.value, m.goal.unit)} (năm ${latest.year}${latest.kind && KIND_VI[latest.kind] ? `, ${KIND_VI[latest.kind]}` : ""})`
         : "Chưa có số liệu";
       const pct = latest ? (percentOfGoal(latest.value, m.goal.value) ?? "") : "";
       const verdict = targetVerdictVi(m.evaluation.status);
-      const short =
+      const note =
         latest && latest.year < endYear && !isFinalVerdict(m.evaluation.status)
-          ? `${verdict}; chưa có số liệu năm ${endYear}`
-          : verdict;
-      rows.push([
+          ? ` (theo số liệu năm ${latest.year}; chưa có số liệu năm ${endYear})`
+          : "";
+      return [
         { text: m.code, align: "center" },
         m.indicator?.nameVi ?? m.text,
         goalVi(m.goal),
         value,
         { text: pct, align: "right" },
-        short,
+        `${verdict}${note}`,
         sourceVi(latest?.source) || (m.indicator?.supplier?.name ?? ""),
-      ]);
-    }
+      ];
+    });
+    return [
+      { kind: "heading", level: 2, text: `${i + 1}. ${t.text.replace(/\s*\(\*?phụ lục[^)]*\)\.?$/iu, ".")}` },
+      {
+        kind: "paragraph",
+        runs: [{ text: "Đánh giá: " }, { text: `${targetVerdictVi(t.overall.status)}.`, bold: true }],
+      },
+      {
+        kind: "table",
+        columns: [
+          { header: "Mã", width: 6, align: "center" },
+          { header: "Chỉ tiêu", width: 24 },
+          { header: `Mục tiêu đến năm ${endYear}`, width: 14 },
+          { header: "Kết quả thực hiện", width: 16 },
+          { header: "Tỷ lệ so với mục tiêu", width: 10, align: "right" },
+          { header: "Đánh giá", width: 16 },
+          { header: "Nguồn số liệu", width: 14 },
+        ],
+        rows,
+      },
+    ];
   });
   return [
     { kind: "heading", level: 1, text: "I. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU" },
@@ -79,23 +89,10 @@ export function targetBlocks(ev: PlanTargetsEvaluation, endYear: number): Block[
       kind: "paragraph",
       runs: [
         {
-          text: `Kế hoạch đề ra ${formatVnNumber(ev.targets.length)} mục tiêu đến năm ${endYear}. Theo số liệu đã công bố đến ngày lập báo cáo: ${parts.join("; ")}. Kết quả từng chỉ tiêu, tỷ lệ so với mục tiêu và nguồn số liệu như sau:`,
+          text: `Kế hoạch đề ra ${formatVnNumber(ev.targets.length)} mục tiêu đến năm ${endYear}. Theo số liệu đã công bố đến ngày lập báo cáo: ${parts.join("; ")}. Kết quả từng mục tiêu, tỷ lệ so với mục tiêu và nguồn số liệu như sau:`,
         },
       ],
     },
-    {
-      kind: "table",
-      columns: [
-        { header: "STT", width: 6, align: "center" },
-        { header: "Chỉ tiêu", width: 26 },
-        { header: `Mục tiêu đến năm ${endYear}`, width: 14 },
-        { header: "Kết quả thực hiện", width: 16 },
-        { header: "Tỷ lệ so với mục tiêu", width: 10, align: "right" },
-        { header: "Đánh giá", width: 14 },
-        { header: "Nguồn số liệu", width: 14 },
-      ],
-      rows,
-      numberRow: true,
-    },
+    ...perTarget,
   ];
 }
