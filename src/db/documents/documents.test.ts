@@ -226,7 +226,7 @@ describe("end-of-plan review (báo cáo tổng kết 2021–2025)", () => {
     expect(bullets.length).toBeGreaterThan(0);
     for (const b of bullets)
       expect(text(b)).toMatch(
-        /^.+\. \(.+: nhiệm vụ số [\d.a-z, ]+.* — (kỳ .+|\d+ kỳ báo cáo, từ .+ đến .+)\)$/u,
+        /^.+\. \((.+: nhiệm vụ số [\d.a-z, ]+.*|\d+ cơ quan, đơn vị: .+) — (kỳ .+|\d+ kỳ báo cáo, từ .+ đến .+)\)$/u,
       );
     // One bullet per text: the review is not a log of every report.
     const texts = bullets.map((b) => ("runs" in b ? b.runs[0]?.text : ""));

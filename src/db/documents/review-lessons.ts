@@ -87,9 +87,13 @@ export async function compileRemarks(
 
 /** "Sở Tài chính: nhiệm vụ số 4.3, 8.2; Sở Xây dựng: nhiệm vụ số 3.1 — 12 kỳ báo cáo, từ Quý I/2022 đến Quý IV/2025". */
 export function attribution(r: Remark): string {
-  const who = r.sources
-    .map((x) => (x.taskCodes.length ? `${x.agency}: nhiệm vụ số ${x.taskCodes.join(", ")}` : x.agency))
-    .join("; ");
+  // Task numbers while they can be read; a remark many agencies share names the agencies only.
+  const who =
+    r.sources.length <= 3
+      ? r.sources
+          .map((x) => (x.taskCodes.length ? `${x.agency}: nhiệm vụ số ${x.taskCodes.join(", ")}` : x.agency))
+          .join("; ")
+      : `${r.sources.length} cơ quan, đơn vị: ${r.sources.map((x) => x.agency).join(", ")}`;
   const first = periodLabelVi(r.periods[0] ?? "");
   const last = periodLabelVi(r.periods.at(-1) ?? "");
   const when =
