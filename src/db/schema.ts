@@ -5,6 +5,7 @@
  */
 export * from "./schema/accounts.ts";
 export * from "./schema/agencies.ts";
+export * from "./schema/closing.ts";
 export * from "./schema/geo.ts";
 export * from "./schema/indicators.ts";
 export * from "./schema/plans.ts";

@@ -2,9 +2,12 @@
  * The fixed wording of the documents kehoach writes, as rules (Decree 30/2020/NĐ-CP Appendix I,
  * REGULATIONS.md §3; GLOSSARY.md): the issuing body's lines, the number's abbreviation, a period
  * in words, dates "05/04/2022", the signature block. Pure: no I/O. Nothing here names a province
- * or an agency: the product serves any plan, and Tuyên Quang is only the demo.
+ * or an agency: the product serves any plan, and Tuyên Quang is only the demo. Also the words of
+ * the urging letter and the review: a draft's blank number, a target's verdict, a task's role.
  */
+import type { Status } from "./evaluation.ts";
 import { parsePeriodLabel } from "./periods.ts";
+import { formatVnNumber, formatVnPercent } from "./vn-number.ts";
 
 const ROMAN = ["I", "II", "III", "IV"];
 
@@ -166,4 +169,86 @@ export function continueSentence(text: string): string {
     w !== "" && w.charAt(0) === upperVi(w.charAt(0)) && /\p{L}/u.test(w.charAt(0));
   if (isUpper(first) || startsUpper(second)) return t;
   return t.charAt(0).toLocaleLowerCase("vi") + t.slice(1);
+}
+
+/**
+ * The drafting unit in a letter's number "Số: …/SCT-QLCN" and the "Lưu: VT, QLCN" line (Decree 30/2020 Appendix I §II.3: the
+ * issuer's symbol, then the drafting unit's). Phòng Quản lý công nghiệp monitors the industrial
+ * development plan in Sở Công Thương; a chosen default, the clerk corrects it when another unit drafts.
+ */
+export const DRAFTING_UNIT = "QLCN";
+
+/** "Số:      /SCT-QLCN" (letter) or "Số:      /BC-SCT" (report): blank digits in a draft. */
+export function draftNumber(left: string, right: string): string {
+  return `Số:      /${left}-${right}`;
+}
+
+/** The review's verdict on a target at the plan's end (the evaluation's final statuses). */
+export function targetVerdictVi(status: Status): string {
+  switch (status) {
+    case "exceeded":
+      return "Vượt mục tiêu";
+    case "achieved":
+      return "Đạt mục tiêu";
+    case "missed":
+      return "Không đạt mục tiêu";
+    case "unknown":
+      return "Chưa đủ số liệu để đánh giá";
+    case "on_track":
+      return "Đúng tiến độ";
+    case "at_risk":
+      return "Có nguy cơ không đạt";
+    case "off_track":
+      return "Chậm tiến độ";
+  }
+}
+
+/** Whether a status is a final verdict (achieved, exceeded, missed) rather than a tracking one. */
+export function isFinalVerdict(status: Status): boolean {
+  return status === "achieved" || status === "exceeded" || status === "missed";
+}
+
+/** "98,5%" of the goal reached; null when there is no goal to divide by. */
+export function percentOfGoal(value: number, goal: number): string | null {
+  if (!Number.isFinite(value) || !goal) return null;
+  return formatVnPercent((value / goal) * 100, 1);
+}
+
+/** A number with its unit as prose writes it: "27.700 tỷ đồng", "25,8%". */
+export function amountVi(value: number, unit: string): string {
+  const n = formatVnNumber(Math.round(value * 100) / 100);
+  const u = unit.trim();
+  if (!u) return n;
+  return u === "%" ? `${n}%` : `${n} ${u}`;
+}
+
+/** A task role as a table cell says it. */
+export function roleVi(role: string): string {
+  return role === "lead" ? "Chủ trì" : "Phối hợp";
+}
+
+/** A goal as prose writes it: ">" 27700 "tỷ đồng" → "trên 27.700 tỷ đồng". */
+export function goalVi(goal: { value: number; unit: string; comparator: string }): string {
+  const amount = amountVi(goal.value, goal.unit);
+  switch (goal.comparator) {
+    case ">":
+      return `trên ${amount}`;
+    case ">=":
+      return `từ ${amount} trở lên`;
+    case "<":
+      return `dưới ${amount}`;
+    case "<=":
+      return `không quá ${amount}`;
+    default:
+      return amount;
+  }
+}
+
+/**
+ * A figure's source as a Vietnamese document names it: the Vietnamese half of a bilingual label
+ * ("sổ khu, cụm công nghiệp / zone registry" → "sổ khu, cụm công nghiệp"); no English in the prose.
+ */
+export function sourceVi(source: string | null | undefined): string {
+  if (!source) return "";
+  return (source.split(" / ")[0] ?? source).trim();
 }

@@ -33,6 +33,8 @@ export type ErrorCode =
   | "REPORT_UNREPORTED_CONFIRM"
   | "DOCUMENT_FINAL"
   | "DOCUMENT_NUMBER_TAKEN"
+  | "PLAN_NOT_ENDED"
+  | "PLAN_CLOSED"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
 
@@ -100,6 +102,10 @@ const STATUS: Record<ErrorCode, number> = {
   DOCUMENT_FINAL: 409,
   /** The number is already in the register of the same issuer, type and year. */
   DOCUMENT_NUMBER_TAKEN: 409,
+  /** Closing a plan before its last day (31/12 of its last year): its results are not final yet. */
+  PLAN_NOT_ENDED: 409,
+  /** A write on a closed plan (read-only, final statuses frozen), or closing it again (issue 10 §1). */
+  PLAN_CLOSED: 409,
   /** The database connection was lost or cannot be opened: nothing was done, try again. */
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -95,6 +95,8 @@ const MATRIX: Row[] = [
   ["report:review", undefined, COORDINATION],
   ["report:extend", undefined, COORDINATION],
   ["urge:send", undefined, COORDINATION],
+  // Closing a plan after its end (issue 10 §1): the administrator or the plan's coordinator.
+  ["plan:close", undefined, COORDINATION],
   ["audit:read", undefined, COORDINATION],
   // Rates and scorecards: the coordination, and the provincial leaders who read everything.
   ["status:read-all", undefined, { ...COORDINATION, viewer: "TTF" }],

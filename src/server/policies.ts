@@ -31,6 +31,7 @@ export const ACTIONS = [
   "report:review",
   "report:extend",
   "urge:send",
+  "plan:close",
   "audit:read",
   "status:read-all",
   "user:manage",
@@ -115,6 +116,8 @@ export function can(actor: Actor | null, action: Action, resource?: Resource): b
     case "report:review":
     case "report:extend":
     case "urge:send":
+    // Closing a plan after its end (issue 10 §1): the administrator or the plan's coordinator.
+    case "plan:close":
     case "audit:read":
       return isCoordinator(actor, resource);
     case "status:read-all":

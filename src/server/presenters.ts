@@ -72,6 +72,9 @@ export function presentPlan(p: NonNullable<Awaited<ReturnType<typeof getPlan>>>)
     sourceFile: plan.sourceFile,
     /** The public page is on (issue 10 §2): the administrator's switch shows it. */
     public: plan.isPublic,
+    closedAt: plan.closedAt ? plan.closedAt.toISOString() : null,
+    closedBy: plan.closedBy ?? null,
+    reviewDocumentId: plan.reviewDocumentId ?? null,
     groups: p.groups.map((g) => ({ code: g.code, title: g.title })),
     targets: p.targets.map((t) => ({
       id: t.id,

@@ -12,6 +12,7 @@ import { asc } from "drizzle-orm";
 import type { Database } from "../db/connection.ts";
 import { describeError } from "../db/log-error.ts";
 import { deliverOutbox, unconfirmedEmails } from "../db/outbox.ts";
+import { isPlanClosed } from "../db/plan-closing/guard.ts";
 import { vnDate } from "../db/reporting/reports.ts";
 import { plans } from "../db/schema.ts";
 import { createMailer, type Mailer, runReminders } from "../db/urging.ts";
@@ -56,6 +57,8 @@ export function startReminderJob(
     for (const { planId } of all) {
       if (stopped) break;
       try {
+        // A closed plan is read-only (issue 10 §1): nobody is reminded of it any more.
+        if (await isPlanClosed(database.db, planId)) continue;
         const r = await runReminders(database.db, planId, today, mailer);
         total.sent += r.sent;
         total.skipped += r.skipped;

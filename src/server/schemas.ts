@@ -173,6 +173,10 @@ export const PlanDetail = z
     warnings: z.array(z.object({ where: z.string(), code: z.string(), message: z.string() })),
     sourceFile: z.string().nullable(),
     public: z.boolean(),
+    /** Closing (issue 10 §1): when and by whom; a closed plan is read-only. */
+    closedAt: z.string().nullable(),
+    closedBy: z.number().nullable(),
+    reviewDocumentId: z.number().nullable(),
     groups: z.array(z.object({ code: z.string(), title: z.string() })),
     targets: z.array(
       z.object({
@@ -239,3 +243,6 @@ export const jsonResponses = (description = "OK") => ({
   200: { description, content: { "application/json": { schema: z.any() } } },
   ...errorResponses,
 });
+
+/** POST /api/plans/{id}/close: the finalised review the closing rests on (optional until finalisation exists). */
+export const ClosePlanBody = z.object({ reviewDocumentId: Id.optional() }).strict().openapi("ClosePlanBody");

@@ -128,6 +128,7 @@ export const api = {
   health: () => "/api/health",
   plans: () => "/api/plans",
   plan: (id: number) => `/api/plans/${id}`,
+  planClose: (id: number) => `/api/plans/${id}/close`,
   tasks: (q: TaskQuery) => `/api/tasks${query(q)}`,
   task: (id: number) => `/api/tasks/${id}`,
   agencies: (plan?: number) => `/api/agencies${query({ plan })}`,

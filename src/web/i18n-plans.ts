@@ -4,6 +4,13 @@
 // `plansEn` must have every key of `plansVi`.
 
 export const plansVi = {
+  closeAction: "Đóng kế hoạch",
+  closeTitle: "Đóng kế hoạch",
+  closeExplain:
+    "Kế hoạch đã hết thời gian thực hiện (ngày {end}). Sau khi đóng, kế hoạch chỉ còn để xem: không mở kỳ báo cáo, không gửi, duyệt báo cáo, không đôn đốc hay nhập số liệu qua kế hoạch; tình trạng cuối cùng của từng nhiệm vụ được chốt tại ngày {end}. Không thể mở lại.",
+  closeConfirm: "Xác nhận đóng kế hoạch",
+  closeCancel: "Hủy",
+  closedBanner: "Kế hoạch đã đóng ngày {date}: chỉ xem, tình trạng nhiệm vụ đã chốt tại ngày {end}.",
   plansHeading: "Danh sách kế hoạch",
   plansEmpty: "Chưa có kế hoạch nào.",
   colTitle: "Tên kế hoạch",
@@ -93,6 +100,13 @@ export const plansVi = {
 export type PlansMessageKey = keyof typeof plansVi;
 
 export const plansEn: Record<PlansMessageKey, string> = {
+  closeAction: "Close the plan",
+  closeTitle: "Close the plan",
+  closeExplain:
+    "The plan's term is over ({end}). Once closed the plan is read-only: no period opened, no report sent or reviewed, no urging or figures entered through it; each task's final status is frozen as of {end}. It cannot be reopened.",
+  closeConfirm: "Confirm: close the plan",
+  closeCancel: "Cancel",
+  closedBanner: "The plan was closed on {date}: read-only, task statuses frozen as of {end}.",
   plansHeading: "Plans",
   plansEmpty: "No plans yet.",
   colTitle: "Title",

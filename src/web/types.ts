@@ -52,6 +52,10 @@ export interface Plan extends Omit<PlanSummary, "taskCount" | "targetCount"> {
   public?: boolean;
   groups: { code: string; title: string }[];
   targets: Target[];
+  /** Closing (issue 10 §1): a closed plan is read-only, its task statuses frozen. */
+  closedAt: string | null;
+  closedBy: number | null;
+  reviewDocumentId: number | null;
 }
 
 export interface AgencyRef {

@@ -8,12 +8,18 @@ import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { type ExpectedReportRow, reportingRates } from "../../domain/reporting-rates.ts";
 import type { Milestone, Recurrence, Schedule } from "../../domain/schedule-types.ts";
 import { compareTaskCodes } from "../../domain/task-code.ts";
-import { type TaskUpdateRecord, taskStatus, type UpdateStatus } from "../../domain/task-status.ts";
+import {
+  type TaskStatus,
+  type TaskUpdateRecord,
+  taskStatus,
+  type UpdateStatus,
+} from "../../domain/task-status.ts";
 import type { Db } from "../connection.ts";
 import { ownersOn } from "../queries/assignments-on.ts";
 import {
   expectedReports,
   milestones,
+  planFinalStatuses,
   plans,
   reportingPeriods,
   reports,
@@ -40,8 +46,21 @@ export async function planTaskStatuses(db: Db, planId: number, asOf: string) {
   const taskRows = await db.select().from(tasks).where(eq(tasks.planId, planId));
   const ids = taskRows.map((t) => t.id);
   if (ids.length === 0) return [];
-  const [plan] = await db.select({ periodEnd: plans.periodEnd }).from(plans).where(eq(plans.id, planId));
+  const [plan] = await db
+    .select({ periodEnd: plans.periodEnd, closedAt: plans.closedAt })
+    .from(plans)
+    .where(eq(plans.id, planId));
   const planEnd = plan?.periodEnd ? `${plan.periodEnd}-12-31` : null;
+  // A closed plan after its end shows the statuses frozen at closing (plan-closing/close.ts), not a recomputation.
+  const frozen =
+    plan?.closedAt && planEnd && asOf > planEnd
+      ? new Map(
+          (await db.select().from(planFinalStatuses).where(eq(planFinalStatuses.planId, planId))).map((f) => [
+            f.taskId,
+            f,
+          ]),
+        )
+      : null;
   const owners = await ownersOn(db, ids, asOf);
   const ownersOf = (taskId: number, role: "lead" | "coordinator") =>
     owners
@@ -117,11 +136,15 @@ export async function planTaskStatuses(db: Db, planId: number, asOf: string) {
         .filter((p) => p.frequency === ownFrequency)
         .map((p) => ({ label: p.label, due: p.due }));
       const result = taskStatus({ schedule, updates, periods: taskPeriods, planEnd }, asOf);
+      const final = frozen?.get(t.id);
+      if (final)
+        Object.assign(result, { status: final.status as TaskStatus, due: final.due, doneOn: final.doneOn });
       return {
         taskId: t.id,
         code: t.code,
         content: t.content,
-        leads: ownersOf(t.id, "lead"),
+        frozen: Boolean(final),
+        leads: final ? final.leads : ownersOf(t.id, "lead"),
         coordinators: ownersOf(t.id, "coordinator"),
         ...result,
       };

@@ -46,6 +46,16 @@ export const plans = pgTable(
     isPublic: boolean("is_public").notNull().default(false),
     contentHash: text("content_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Closing (issue 10 §1): set once by closePlan (src/db/plan-closing/close.ts) after the plan's
+     * end; from then every write through the plan is refused PLAN_CLOSED and reads show the
+     * statuses frozen in plan_final_statuses. closed_by is the user's id (users lives in
+     * accounts.ts, which imports this file: no foreign key, the audit row names the person).
+     */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: integer("closed_by"),
+    /** The finalised end-of-plan review the closing rests on (documents capability; optional for now). */
+    reviewDocumentId: integer("review_document_id"),
   },
   (t) => [uniqueIndex("plans_content_hash_uq").on(t.contentHash)],
 );

@@ -1,7 +1,9 @@
+import { useState } from "react";
 import { api, useJson } from "../api.ts";
 import { useAuth } from "../auth.tsx";
 import { PublicToggle } from "../components/admin/PublicToggle.tsx";
 import { Paragraphs } from "../components/Paragraphs.tsx";
+import { PlanClosing } from "../components/PlanClosing.tsx";
 import { PlanTasks } from "../components/PlanTasks.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
 import { Targets } from "../components/Targets.tsx";
@@ -77,7 +79,8 @@ function PlanHeader({ plan }: { plan: Plan }) {
 
 export function PlanPage({ id }: { id: number }) {
   const { t } = useLang();
-  const plan = useJson<Plan>(api.plan(id));
+  const [refresh, setRefresh] = useState(0);
+  const plan = useJson<Plan>(api.plan(id), refresh);
   useTitle(plan.data?.title ?? null);
   if (plan.state === "error") return <ErrorBox error={plan.error} />;
   if (!plan.data) return <Loading />;
@@ -85,6 +88,7 @@ export function PlanPage({ id }: { id: number }) {
   return (
     <article className="plan">
       <PlanHeader plan={p} />
+      <PlanClosing plan={p} onClosed={() => setRefresh((n) => n + 1)} />
       {p.targets.length > 0 && (
         <section aria-labelledby="targets-heading">
           <h2 id="targets-heading">{t("targets")}</h2>
