@@ -6,8 +6,8 @@
  * others wait for it) with the very code a test would run (migrate, seedDemo, seedHistory), then:
  * on PGlite its data directory is dumped to a tar file that each file's database is loaded from
  * (no initdb); on PostgreSQL it is a database that `CREATE DATABASE … TEMPLATE` copies.
- * The run's directory comes from the vitest global setup (test-templates-setup.ts), which
- * removes it and drops the PostgreSQL templates afterwards.
+ * The run's directory comes from the vitest global setup (test-templates-setup.ts), which builds
+ * the migrated and demo templates before any file runs, and removes them afterwards.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -63,6 +63,14 @@ export async function openFromTemplate(
   await onServer(adminUrl, `CREATE DATABASE ${newName} TEMPLATE ${meta.pgName}`);
   const url = withDatabase(adminUrl, newName);
   return { database: await openDatabase({ url }), meta, url };
+}
+
+/**
+ * Builds a template now (the global setup does, for the ones most files use): a test file that
+ * had to wait for another worker to build it would spend that wait in its beforeAll's time limit.
+ */
+export async function prepareTemplate(dir: string, kind: TemplateKind, adminUrl: string | undefined) {
+  await ensureTemplate(dir, kind, adminUrl);
 }
 
 async function ensureTemplate(
