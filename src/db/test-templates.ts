@@ -60,7 +60,7 @@ export async function openFromTemplate(
     const client = new PGlite({ loadDataDir: new Blob([tar]) });
     return { database: await wrapPglite(client), meta };
   }
-  await onServer(adminUrl, `CREATE DATABASE ${newName} TEMPLATE ${meta.pgName}`);
+  await copyDatabase(adminUrl, newName, meta.pgName as string);
   const url = withDatabase(adminUrl, newName);
   return { database: await openDatabase({ url }), meta, url };
 }
@@ -129,7 +129,7 @@ async function buildTemplate(
   if (parent) {
     inherited = await ensureTemplate(dir, parent, adminUrl);
     if (adminUrl) {
-      await onServer(adminUrl, `CREATE DATABASE ${pgName} TEMPLATE ${inherited.pgName}`);
+      await copyDatabase(adminUrl, pgName as string, inherited.pgName as string);
       database = await openDatabase({ url: withDatabase(adminUrl, pgName as string) });
     } else {
       client = new PGlite({ loadDataDir: new Blob([readFileSync(inherited.tar as string)]) });
@@ -165,6 +165,22 @@ async function buildTemplate(
   }
   if (adminUrl) await waitDisconnected(adminUrl, pgName as string);
   return meta;
+}
+
+/**
+ * CREATE DATABASE … TEMPLATE refuses (55006, "being accessed by other users") while anyone is
+ * connected to the template — e.g. a dropped pool's socket not yet gone: retried for ≤ 10 s.
+ */
+async function copyDatabase(url: string, name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await onServer(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "55006" || attempt >= 100) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 /** The names of a run's PostgreSQL templates start with this (lower case: unquoted identifiers). */
