@@ -8,6 +8,7 @@
  * Run: `npx tsx bench/upload-load.ts [seconds]` (default 10).
  */
 import { randomBytes } from "node:crypto";
+import os from "node:os";
 import autocannon from "autocannon";
 import ExcelJS from "exceljs";
 import pg from "pg";
@@ -183,6 +184,9 @@ async function measure(withUploads: boolean) {
   };
 }
 
+// The machine may be shared: its 1-minute load average before and after says how much.
+const load = (): string => os.loadavg()[0]?.toFixed(1) ?? "?";
+const loadBefore = load();
 const baseline = await measure(false);
 const loaded = await measure(true);
 await server.close();
@@ -199,9 +203,10 @@ const uploadLine = (what: string, label: string, size: number) => {
 const row = (label: string, r: typeof baseline) =>
   `| ${label} | ${r.requests} | ${r.p50.toFixed(0)} ms | ${r.p95.toFixed(0)} ms | ${r.p99.toFixed(0)} ms | ${r.max.toFixed(0)} ms | ${r.errors} |`;
 const ok = loaded.p99 < GOAL_MS;
+const loadAfter = load();
 const out = `## Other users while the largest files are uploaded (${engine})
 
-${machineLine()}; \`${url ? "DATABASE_URL=… " : ""}npx tsx bench/upload-load.ts ${SECONDS}\`, ${engine}, loopback.
+${machineLine()}, ${os.availableParallelism()} cores, load average ${loadBefore} → ${loadAfter}; \`${url ? "DATABASE_URL=… " : ""}npx tsx bench/upload-load.ts ${SECONDS}\`, ${engine}, loopback.
 autocannon, 4 connections, ${SECONDS} s each: GET /api/health, /api/plans/1, /api/tasks?plan=1 in turn,
 while one client uploads in a loop (parsed in worker threads, at most 2 at once).
 

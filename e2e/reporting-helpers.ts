@@ -14,12 +14,11 @@ export const POLL = { timeout: 15_000, interval: 100 };
 export async function startAppWithDb(
   options: { history?: boolean } = {},
 ): Promise<RunningApp & { database: Database }> {
-  const { createTestDb } = await import("../src/db/test-db.ts");
-  const { seedDemo } = await import("../src/db/seed.ts");
+  const { seededTestDb } = await import("../src/db/test-db.ts");
   const { startServer } = await import("../src/server/serve.ts");
-  const database = await createTestDb();
+  // A copy of the seeded template: what seedDemo(database, log, options) writes, built once a run.
+  const { database, planId } = await seededTestDb(options);
   try {
-    const { planId } = await seedDemo(database, () => {}, options);
     const server = await startServer({ db: database, port: 0 });
     return {
       url: server.url,

@@ -43,12 +43,11 @@ export interface RunningApp {
 /** A new migrated database with the Tuyên Quang demo plan, served with the built web app. */
 /** `history: true` also writes the demo reporting history (src/db/seed-history.ts), as `npm start` does. */
 export async function startApp(options: { history?: boolean } = {}): Promise<RunningApp> {
-  const { createTestDb } = await import("../src/db/test-db.ts");
-  const { seedDemo } = await import("../src/db/seed.ts");
+  const { seededTestDb } = await import("../src/db/test-db.ts");
   const { startServer } = await import("../src/server/serve.ts");
-  const db = await createTestDb();
+  // A copy of the seeded template: what seedDemo(db, log, options) writes, built once a run.
+  const { database: db, planId } = await seededTestDb(options);
   try {
-    const { planId } = await seedDemo(db, () => {}, options);
     const server = await startServer({ db, port: 0 });
     return {
       url: server.url,

@@ -58,6 +58,14 @@ async function openPglite(dataDir: string): Promise<Database> {
     mkdirSync(dataDir, { recursive: true });
     client = new PGlite(dataDir);
   }
+  return wrapPglite(client);
+}
+
+/**
+ * A Database over an embedded PGlite the caller made (the tests open copies of a template data
+ * directory this way: src/db/test-templates.ts).
+ */
+export async function wrapPglite(client: PGlite): Promise<Database> {
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

@@ -15,8 +15,7 @@ import { SYSTEM } from "./reporting/actor.ts";
 import { openPeriod } from "./reporting/periods.ts";
 import { saveRegime } from "./reporting/regime.ts";
 import { agencies, emailOutbox, notifications, remindersSent, roleAssignments, users } from "./schema.ts";
-import { seedDemo } from "./seed.ts";
-import { createTestDb, type TestDatabase } from "./test-db.ts";
+import { seededTestDb, type TestDatabase } from "./test-db.ts";
 import { createMailer, type Mailer, runReminders } from "./urging.ts";
 
 let database: TestDatabase;
@@ -33,9 +32,9 @@ const EARLY_DAY = "2022-03-14";
 const mailer = (p = port) => createMailer({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(p) }) as Mailer;
 
 beforeAll(async () => {
-  database = await createTestDb();
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
   db = database.db;
-  ({ planId } = await seedDemo(database));
   const [a] = await db
     .select({ id: agencies.id })
     .from(agencies)

@@ -12,8 +12,7 @@ import { saveRegime } from "./reporting/regime.ts";
 import { saveDraft, submitReport } from "./reporting/reports.ts";
 import { answerAll } from "./reporting/test-answers.ts";
 import { agencies, auditLog, expectedReports, notifications, roleAssignments, users } from "./schema.ts";
-import { seedDemo } from "./seed.ts";
-import { createTestDb, type TestDatabase } from "./test-db.ts";
+import { seededTestDb, type TestDatabase } from "./test-db.ts";
 import { urgeLateNow } from "./urging-now.ts";
 
 let database: TestDatabase;
@@ -51,9 +50,9 @@ async function urgesOf(userId: number): Promise<number> {
 }
 
 beforeAll(async () => {
-  database = await createTestDb();
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
   db = database.db;
-  ({ planId } = await seedDemo(database));
   agency.sct = await agencyId("Sở Công Thương");
   agency.a = await agencyId("Sở Khoa học và Công nghệ");
   agency.b = await agencyId("Sở Lao động - Thương binh và Xã hội");

@@ -29,8 +29,7 @@ import {
   roleAssignments,
   users,
 } from "./schema.ts";
-import { seedDemo } from "./seed.ts";
-import { createTestDb, type TestDatabase } from "./test-db.ts";
+import { seededTestDb, type TestDatabase } from "./test-db.ts";
 import { createMailer, listNotifications, markRead, runReminders, urgingLetter } from "./urging.ts";
 
 let database: TestDatabase;
@@ -90,9 +89,9 @@ async function resetUrging() {
 }
 
 beforeAll(async () => {
-  database = await createTestDb();
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
   db = database.db;
-  ({ planId } = await seedDemo(database));
   agency.sct = await agencyId("Sở Công Thương");
   // Agencies without demo accounts (seed-accounts.ts), so that only this file's users are reminded.
   agency.a = await agencyId("Sở Khoa học và Công nghệ");

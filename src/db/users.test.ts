@@ -5,15 +5,15 @@ import { verifyPassword } from "../server/auth/password.ts";
 import { auditLog, users } from "./schema.ts";
 import { seedDemo } from "./seed.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedAccounts } from "./seed-accounts.ts";
-import { createTestDb, type TestDatabase } from "./test-db.ts";
+import { seededTestDb, type TestDatabase } from "./test-db.ts";
 import { createUser, getUser, normalizeUsername, updateUser } from "./users.ts";
 
 let database: TestDatabase;
 let planId: number;
 
 beforeAll(async () => {
-  database = await createTestDb();
-  planId = (await seedDemo(database)).planId;
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
 });
 afterAll(async () => {
   await database?.close();

@@ -9,8 +9,7 @@ import { SYSTEM } from "../db/reporting/actor.ts";
 import { openPeriod } from "../db/reporting/periods.ts";
 import { getRegime } from "../db/reporting/regime.ts";
 import { emailOutbox, remindersSent } from "../db/schema.ts";
-import { seedDemo } from "../db/seed.ts";
-import { createTestDb, type TestDatabase } from "../db/test-db.ts";
+import { seededTestDb, type TestDatabase } from "../db/test-db.ts";
 import { type Mailer, runReminders } from "../db/urging.ts";
 import { startReminderJob } from "./reminder-job.ts";
 
@@ -19,8 +18,8 @@ let planId: number;
 let due: string;
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database));
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
   expect((await getRegime(database.db, planId)).saved).toBe(false);
   due = (await openPeriod(database.db, planId, "quarterly", "2022-Q1", SYSTEM)).due;
 }, 120_000);

@@ -1,10 +1,10 @@
 /**
- * Test helper (not a test): the app on a fresh test database seeded with the demo plan, called
+ * Test helper (not a test): the app on a fresh test database holding the demo plan, called
  * in-process with app.request (no network), and the shapes the API tests read.
  */
 import { readFileSync } from "node:fs";
-import { DEMO_REGISTRY, seedDemo } from "../db/seed.ts";
-import { createTestDb, type TestDatabase } from "../db/test-db.ts";
+import { DEMO_REGISTRY } from "../db/seed.ts";
+import { seededTestDb, type TestDatabase } from "../db/test-db.ts";
 import { createApp } from "./app.ts";
 
 export type Ref = { id: number; name: string; isGroup: boolean };
@@ -43,9 +43,9 @@ export interface TestApp {
 }
 
 export async function startTestApp(): Promise<TestApp> {
-  const database = await createTestDb();
+  // A copy of the demo-seeded template (what seedDemo writes), not a new seed per file.
+  const { database, planId } = await seededTestDb();
   try {
-    const { planId } = await seedDemo(database);
     const app = createApp({ database });
     return {
       database,

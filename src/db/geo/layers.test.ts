@@ -6,16 +6,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { geoLayers } from "../schema.ts";
-import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import { prepareLayerBody } from "./layer-input.ts";
 import { replaceGeoLayer, shippedText, uploadText } from "./layers.ts";
 
 const FILE = "tuyen_quang_province_pre2025.geojson";
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDb();
-  await seedDemo(database);
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database } = await seededTestDb());
 });
 afterAll(async () => {
   await database?.close();

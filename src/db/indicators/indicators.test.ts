@@ -13,7 +13,7 @@ import { toCount } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";
 import { auditLog, indicators, indicatorValues, zoneEvents, zones } from "../schema.ts";
 import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { createTestDb, seededTestDb, type TestDatabase } from "../test-db.ts";
 import { namesFor } from "../zones/plan-zones.ts";
 import { addLandLease, addZoneEvent, findZone, sameZoneName } from "../zones/store.ts";
 import { parseCsv } from "./csv.ts";
@@ -45,8 +45,8 @@ const valueCount = async (codes: string[]) => {
 };
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database));
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
 });
 afterAll(async () => {
   await database?.close();

@@ -10,8 +10,7 @@ import { AppError } from "../../domain/errors.ts";
 import { toCount } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";
 import { auditLog, indicators, indicatorValues } from "../schema.ts";
-import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import { uploadIndicatorValues } from "./upload.ts";
 import { CHUNK, idRanges, SHOWN_VALUES, type UploadAudit, uploadDigest } from "./upload-store.ts";
 
@@ -20,8 +19,8 @@ const ROWS = CHUNK * 4 + 17;
 let database: TestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDb();
-  await seedDemo(database);
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database } = await seededTestDb());
 });
 afterAll(async () => {
   await database?.close();

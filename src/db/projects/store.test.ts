@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../domain/errors.ts";
 import { auditLog, projectMilestones, projects, zones } from "../schema.ts";
 import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import { behindSchedule, getProject, listProjects } from "./list.ts";
 import { PLAN_PROJECTS_SOURCE } from "./seed.ts";
 import { createProject, recordRevocation, setMilestone, updateProject } from "./store.ts";
@@ -19,8 +19,8 @@ const actor = { userId: null, username: "kiemthu" };
 const TODAY = "2025-06-30";
 
 beforeAll(async () => {
-  database = await createTestDb();
-  await seedDemo(database);
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database } = await seededTestDb());
 });
 afterAll(async () => {
   await database?.close();

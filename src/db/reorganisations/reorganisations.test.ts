@@ -12,7 +12,7 @@ import { getRegime } from "../reporting/regime.ts";
 import { tasksToReport } from "../reporting/report-tasks.ts";
 import { agencies, expectedReports, reportingPeriods, taskAssignments, tasks, users } from "../schema.ts";
 import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import { seedReorganisations } from "./seed.ts";
 import {
   applyReorganisation,
@@ -52,8 +52,8 @@ const CEASED = [
 ];
 
 beforeAll(async () => {
-  d = await createTestDb();
-  planId = (await seedDemo(d)).planId;
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database: d, planId } = await seededTestDb());
 }, 120_000);
 afterAll(async () => d?.close());
 

@@ -14,8 +14,7 @@ import type { Db } from "../connection.ts";
 import { createMailer, type Mailer } from "../mailer.ts";
 import { deliverOutbox } from "../outbox.ts";
 import { agencies, auditLog, emailOutbox, notifications, users } from "../schema.ts";
-import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import type { ActorRef } from "./actor.ts";
 import { listExpected } from "./expected.ts";
 import { openPeriod } from "./periods.ts";
@@ -67,9 +66,9 @@ async function notes(kind: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDb();
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
   db = database.db;
-  ({ planId } = await seedDemo(database));
   await openPeriod(db, planId, "quarterly", "2022-Q1", { userId: null, username: "test" });
   for (const name of ["sct.baocao", "sct.lanhdao", "sct.dieuphoi"]) {
     const [u] = await db.select().from(users).where(eq(users.username, name));

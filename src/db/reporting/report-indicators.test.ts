@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCOPE_MERGED, SCOPE_PRE_MERGER } from "../../domain/indicator-values.ts";
 import { bestOf, indicatorByCode, valuesOf } from "../indicators/values.ts";
 import { agencies, indicatorValues } from "../schema.ts";
-import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import { findUserIdByUsername } from "../users.ts";
 import type { ActorRef } from "./actor.ts";
 import { listExpected } from "./expected.ts";
@@ -51,8 +50,9 @@ const reportRows = async (reportId: number) =>
     .where(and(eq(indicatorValues.reportId, reportId), eq(indicatorValues.origin, "report")));
 
 beforeAll(async () => {
-  db = await createTestDb();
-  const { planId } = await seedDemo(db);
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  let planId: number;
+  ({ database: db, planId } = await seededTestDb());
   // Q2/2025: the window 15/03–14/06/2025 is before the merger; Q1/2025 (5.447 tỷ đồng) is its previous quarter.
   await openPeriod(db.db, planId, "quarterly", "2025-Q2", { userId: null, username: "test" });
   sctReport = await expectedOf(planId, "Sở Công Thương");

@@ -6,8 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../connection.ts";
 import { agencies } from "../schema.ts";
-import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import { listExpected } from "./expected.ts";
 import { openPeriod } from "./periods.ts";
 import { getReport, saveDraft } from "./reports.ts";
@@ -18,8 +17,9 @@ let expectedId = 0;
 let taskId = 0;
 
 beforeAll(async () => {
-  first = await createTestDb();
-  const { planId } = await seedDemo(first);
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  let planId: number;
+  ({ database: first, planId } = await seededTestDb());
   await openPeriod(first.db, planId, "quarterly", "2022-Q1", { userId: null, username: "test" });
   const [sct] = await first.db.select().from(agencies).where(eq(agencies.name, "Sở Công Thương"));
   const er = (await listExpected(first.db, { planId, agencyId: sct?.id })).at(0);

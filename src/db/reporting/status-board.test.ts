@@ -8,8 +8,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../connection.ts";
 import { agencies, expectedReports, roleAssignments, taskAssignments, tasks, users } from "../schema.ts";
-import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import { SYSTEM } from "./actor.ts";
 import { openPeriod } from "./periods.ts";
 import { saveRegime } from "./regime.ts";
@@ -24,9 +23,9 @@ let sct: number;
 let taskId: number;
 
 beforeAll(async () => {
-  database = await createTestDb();
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
   db = database.db;
-  ({ planId } = await seedDemo(database));
   const [a] = await db
     .select({ id: agencies.id })
     .from(agencies)

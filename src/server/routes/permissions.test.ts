@@ -4,8 +4,7 @@
  * for its state, e.g. 409); "no" means 403 (401 when nobody is signed in).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../db/seed.ts";
-import { createTestDb, type TestDatabase } from "../../db/test-db.ts";
+import { seededTestDb, type TestDatabase } from "../../db/test-db.ts";
 import { createApp } from "../app.ts";
 import { call, login, type TestSession } from "../test-auth.ts";
 
@@ -176,8 +175,8 @@ const CASES: Case[] = [
 ];
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database));
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
   app = createApp({ database, now: () => new Date("2022-03-10T03:00:00Z") });
   for (const [who, username] of Object.entries(USERS)) sessions[who as Who] = await login(app, username);
   const coord = sessions.coordinator ?? null;

@@ -5,6 +5,7 @@
  * waiting jobs are refused with SERVER_BUSY; a parser's AppError arrives as the same AppError.
  */
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "../../domain/errors.ts";
 import { parsePlanBytes } from "../../importer/parse-plan.ts";
@@ -57,6 +58,15 @@ describe("the heavy-parsing pool", () => {
     expect(err.code).toBe("PARSE_TIMEOUT");
     expect(err.messageVi).toContain("đã dừng");
     expect(await p.run("echo", { a: 1 }, { timeoutMs: 60_000 })).toEqual({ a: 1 });
+  });
+
+  it("parses at a lower priority than the request loop, which keeps its own", async () => {
+    const before = os.getPriority();
+    expect(await pool({ entry: TEST_ENTRY, size: 1 }).run("priority", null)).toBe(Math.max(before, 10));
+    expect(await pool({ entry: TEST_ENTRY, size: 1, niceness: 4 }).run("priority", null)).toBe(
+      Math.max(before, 4),
+    );
+    expect(os.getPriority()).toBe(before);
   });
 
   it("stops a parse past its memory limit", async () => {

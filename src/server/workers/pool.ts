@@ -22,6 +22,13 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** A worker's heap limit. */
   memoryMb?: number;
+  /**
+   * The workers' nice value (0–19; Linux keeps it per thread; never below the process's own). Parsing is CPU-bound: at the
+   * same priority two workers take both cores of a small server from the request loop, and
+   * other users wait (issue 8). At 10 the kernel gives the loop ~10× their share whenever it
+   * has work; idle cores still go to the parse.
+   */
+  niceness?: number;
 }
 
 const BOOT = new URL("./boot.mjs", import.meta.url);
@@ -53,6 +60,7 @@ export class HeavyPool {
   private readonly maxQueue: number;
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
+  private readonly niceness: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
@@ -64,6 +72,7 @@ export class HeavyPool {
     this.maxQueue = options.maxQueue ?? 16;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.memoryMb = options.memoryMb ?? 384;
+    this.niceness = options.niceness ?? 10;
   }
 
   /** Runs one job; `transfer` buffers move to the worker (the caller must not use them again). */
@@ -110,7 +119,7 @@ export class HeavyPool {
 
   private spawn(): Slot {
     const worker = new Worker(BOOT, {
-      workerData: { entry: this.entry.href },
+      workerData: { entry: this.entry.href, niceness: this.niceness },
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 32 },
       stdout: false,
       stderr: false,

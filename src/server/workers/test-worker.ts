@@ -2,11 +2,14 @@
  * Test helper (not a test): a worker entry whose jobs misbehave on purpose — one never ends, one
  * eats memory — to show the pool's time and memory limits (pool.test.ts).
  */
+import os from "node:os";
 import { AppError } from "../../domain/errors.ts";
 import { serveJobs } from "./protocol.ts";
 
 await serveJobs({
   echo: (x: unknown) => x,
+  /** The worker thread's own nice value. */
+  priority: () => os.getPriority(),
   spin: () => {
     for (;;) {
       // never returns: only terminating the worker stops it

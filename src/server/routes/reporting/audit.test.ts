@@ -11,8 +11,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "../../../db/audit.ts";
 import { auditLog, plans } from "../../../db/schema.ts";
-import { seedDemo } from "../../../db/seed.ts";
-import { createTestDb, type TestDatabase } from "../../../db/test-db.ts";
+import { seededTestDb, type TestDatabase } from "../../../db/test-db.ts";
 import { createUser } from "../../../db/users.ts";
 import { createApp } from "../../app.ts";
 import { hashPassword } from "../../auth/password.ts";
@@ -67,8 +66,8 @@ async function saveDraft(who: string, expectedId: number, summary: string, resul
 }
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId: planA } = await seedDemo(database));
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId: planA } = await seededTestDb());
   const clock = new Date("2022-03-01T03:00:00Z");
   app = createApp({ database, now: () => clock });
   const [b] = await database.db

@@ -5,8 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../../db/seed.ts";
-import { createTestDb, type TestDatabase } from "../../../db/test-db.ts";
+import { seededTestDb, type TestDatabase } from "../../../db/test-db.ts";
 import { createApp } from "../../app.ts";
 import { call, login, type TestSession } from "../../test-auth.ts";
 
@@ -42,8 +41,8 @@ const periodCount = async () =>
   );
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database));
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
   const clock = new Date("2026-12-07T03:00:00Z");
   app = createApp({ database, now: () => clock });
   for (const u of ["sct.dieuphoi", "sct.baocao"]) s[u] = await login(app, u);

@@ -4,8 +4,7 @@
  * The next period's form gets the previous accepted answers (GET /api/reports/{id}/previous).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../../db/seed.ts";
-import { createTestDb, type TestDatabase } from "../../../db/test-db.ts";
+import { seededTestDb, type TestDatabase } from "../../../db/test-db.ts";
 import { createApp } from "../../app.ts";
 import { call, login, type TestSession } from "../../test-auth.ts";
 
@@ -43,8 +42,8 @@ const submit = (id: number, version: number, confirmUnreported?: boolean) =>
   });
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database));
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
   app = createApp({ database, now: () => clock });
   for (const u of ["sct.dieuphoi", "sct.baocao", "sct.lanhdao"]) s[u] = await login(app, u);
 });

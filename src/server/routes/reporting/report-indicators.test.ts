@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPeriod } from "../../../db/reporting/periods.ts";
-import { seedDemo } from "../../../db/seed.ts";
-import { createTestDb, type TestDatabase } from "../../../db/test-db.ts";
+import { seededTestDb, type TestDatabase } from "../../../db/test-db.ts";
 import { createApp } from "../../app.ts";
 import { call, login, type TestSession } from "../../test-auth.ts";
 
@@ -27,8 +26,9 @@ let reportId = 0;
 const figure = { indicatorCode: CODE, scope: "Tuyên Quang (pre-merger)", kind: "estimate", value: 48 };
 
 beforeAll(async () => {
-  database = await createTestDb();
-  const { planId } = await seedDemo(database);
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  let planId: number;
+  ({ database, planId } = await seededTestDb());
   await openPeriod(database.db, planId, "monthly", "2025-02", { userId: null, username: "test" });
   app = createApp({ database });
   sct = await login(app, "sct.baocao");

@@ -6,8 +6,7 @@
  * and can change nothing. The clock is set to the days of 2022 on which each step happens.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../../db/seed.ts";
-import { createTestDb, type TestDatabase } from "../../../db/test-db.ts";
+import { seededTestDb, type TestDatabase } from "../../../db/test-db.ts";
 import { createApp } from "../../app.ts";
 import { call, login, type TestSession } from "../../test-auth.ts";
 
@@ -74,8 +73,8 @@ async function submit(who: string, agency: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database));
+  // A copy of the template that seedDemo built once for the run (test-templates.ts).
+  ({ database, planId } = await seededTestDb());
   app = createApp({ database, now: () => clock });
   for (const u of [
     "sct.dieuphoi",
