@@ -35,6 +35,7 @@ export type ErrorCode =
   | "DOCUMENT_NUMBER_TAKEN"
   | "PLAN_NOT_ENDED"
   | "PLAN_CLOSED"
+  | "PLAN_REVIEW_MISSING"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
 
@@ -106,6 +107,8 @@ const STATUS: Record<ErrorCode, number> = {
   PLAN_NOT_ENDED: 409,
   /** A write on a closed plan (read-only, final statuses frozen), or closing it again (issue 10 §1). */
   PLAN_CLOSED: 409,
+  /** Closing needs the issued end-of-plan review first (issue 10 §1: after the review, the plan is closed). */
+  PLAN_REVIEW_MISSING: 409,
   /** The database connection was lost or cannot be opened: nothing was done, try again. */
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,

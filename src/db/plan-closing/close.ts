@@ -6,13 +6,13 @@
  * the lead on a date is the assignment valid then). One transaction: the plan row locked and
  * checked again, the frozen statuses, the plan's closed_at/closed_by and the audit row.
  */
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { AppError } from "../../domain/errors.ts";
 import { vnDay } from "../../domain/working-days.ts";
 import { appendAudit, type Tx } from "../audit.ts";
 import type { Db } from "../connection.ts";
 import type { ActorRef } from "../reporting/actor.ts";
-import { planFinalStatuses, plans } from "../schema.ts";
+import { documents, planFinalStatuses, plans } from "../schema.ts";
 import { vnDateText } from "../urging.ts";
 import { computeFinalStatuses } from "./final-statuses.ts";
 
@@ -25,8 +25,8 @@ export interface CloseOptions {
   /** The Vietnamese calendar day of the closing (ISO). */
   today: string;
   /**
-   * The finalised end-of-plan review the closing rests on (the documents capability). Stored on
-   * the plan; closing will require it once finalisation exists — the one place to add that check.
+   * The finalised end-of-plan review the closing rests on (issue 10 §1: "after it the plan can be
+   * closed"); by default the plan's latest issued review. Without one the closing is refused.
    */
   reviewDocumentId?: number | null;
   now?: Date;
@@ -39,6 +39,42 @@ export interface ClosedPlan {
   asOf: string;
   frozen: number;
   reviewDocumentId: number | null;
+}
+
+/**
+ * The issued end-of-plan review the closing rests on: the one named (it must be this plan's, a
+ * review, finalised) or the plan's latest issued review; none → PLAN_REVIEW_MISSING.
+ */
+async function issuedReview(tx: Tx, planId: number, requested: number | null): Promise<number> {
+  const rows = await tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.planId, planId),
+        eq(documents.kind, "review"),
+        eq(documents.state, "final"),
+        requested === null ? undefined : eq(documents.id, requested),
+      ),
+    )
+    .orderBy(desc(documents.finalisedAt))
+    .limit(1);
+  const id = rows[0]?.id;
+  if (id === undefined)
+    throw new AppError(
+      "PLAN_REVIEW_MISSING",
+      requested === null
+        ? {
+            en: "Issue the end-of-plan review (Báo cáo tổng kết) before closing the plan.",
+            vi: "Cần ban hành Báo cáo tổng kết thực hiện kế hoạch trước khi đóng kế hoạch.",
+          }
+        : {
+            en: `Document ${requested} is not an issued review of this plan.`,
+            vi: `Văn bản ${requested} không phải báo cáo tổng kết đã ban hành của kế hoạch này.`,
+          },
+      { details: { reviewDocumentId: requested } },
+    );
+  return id;
 }
 
 /** Closes the plan: refused PLAN_NOT_ENDED on or before its last day, PLAN_CLOSED when already closed. */
@@ -80,6 +116,7 @@ export async function closePlan(
       .where(eq(plans.id, planId))
       .for("update");
     if (locked?.closedAt) throw closedError(planId, locked.closedAt);
+    const reviewId = await issuedReview(tx as Tx, planId, options.reviewDocumentId ?? null);
     if (statuses.length)
       await tx.insert(planFinalStatuses).values(
         statuses.map((s) => ({
@@ -94,7 +131,7 @@ export async function closePlan(
       );
     await tx
       .update(plans)
-      .set({ closedAt: now, closedBy: actor.userId, reviewDocumentId: options.reviewDocumentId ?? null })
+      .set({ closedAt: now, closedBy: actor.userId, reviewDocumentId: reviewId })
       .where(eq(plans.id, planId));
     const counts: Record<string, number> = {};
     for (const s of statuses) counts[s.status] = (counts[s.status] ?? 0) + 1;
@@ -108,7 +145,7 @@ export async function closePlan(
         asOf: last,
         frozen: statuses.length,
         counts,
-        reviewDocumentId: options.reviewDocumentId ?? null,
+        reviewDocumentId: reviewId,
       },
     });
     return {
@@ -117,7 +154,7 @@ export async function closePlan(
       closedBy: actor.userId,
       asOf: last,
       frozen: statuses.length,
-      reviewDocumentId: options.reviewDocumentId ?? null,
+      reviewDocumentId: reviewId,
     };
   });
 }

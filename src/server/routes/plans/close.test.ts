@@ -7,6 +7,8 @@
 import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toCount } from "../../../db/connection.ts";
+import { periodicFixture } from "../../../db/documents/fixture.ts";
+import { finaliseDocument, storeDraft } from "../../../db/documents/store.ts";
 import { closePlan } from "../../../db/plan-closing/close.ts";
 import { computeFinalStatuses, type FinalTaskStatus } from "../../../db/plan-closing/final-statuses.ts";
 import { assertPlanOpen } from "../../../db/plan-closing/guard.ts";
@@ -34,6 +36,7 @@ let app: ReturnType<typeof createApp>;
 let coordinator: TestSession;
 let viewer: TestSession;
 let before: FinalTaskStatus[];
+let reviewId = 0;
 
 beforeAll(async () => {
   database = await createTestDb();
@@ -63,6 +66,29 @@ describe("closing", () => {
     expect(p?.closedAt).toBeNull();
   });
 
+  it("is refused until the end-of-plan review is issued (PLAN_REVIEW_MISSING); a draft review is not enough", async () => {
+    const missing = await call<Err>(app, coordinator, "POST", `/api/plans/${planId}/close`, {});
+    expect(missing.status).toBe(409);
+    expect(missing.body.error.code).toBe("PLAN_REVIEW_MISSING");
+    expect(missing.body.error.messageVi).toContain("Báo cáo tổng kết");
+    const draft = await storeDraft(
+      database.db,
+      { planId, kind: "review", period: null, model: { ...periodicFixture(planId), kind: "review" } },
+      SYSTEM,
+    );
+    const still = await call<Err>(app, coordinator, "POST", `/api/plans/${planId}/close`, {});
+    expect(still.body.error.code).toBe("PLAN_REVIEW_MISSING");
+    const final = await finaliseDocument(
+      database.db,
+      draft.id,
+      { version: draft.version, number: "30", date: "2026-12-05" },
+      SYSTEM,
+    );
+    reviewId = final.id;
+    const [p] = await database.db.select().from(plans).where(eq(plans.id, planId));
+    expect(p?.closedAt).toBeNull();
+  });
+
   it("closes for the coordinator: statuses frozen as of the end, audit row, plan marked; a second time PLAN_CLOSED", async () => {
     const res = await call<{ frozen: number; asOf: string; reviewDocumentId: number | null }>(
       app,
@@ -72,6 +98,7 @@ describe("closing", () => {
       {},
     );
     expect(res.status).toBe(200);
+    expect(res.body.reviewDocumentId).toBe(reviewId);
     expect(res.body.frozen).toBe(54);
     expect(res.body.asOf).toBe("2025-12-31");
     const rows = await database.db
