@@ -6,12 +6,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkPage } from "./axe.ts";
 import { type Actor, actor, apiAs, POLL } from "./reporting-helpers.ts";
-import { chromiumAvailable, launchBrowser, type RunningApp, startApp } from "./support.ts";
+import { apiGet, chromiumAvailable, launchBrowser, type RunningApp, startApp } from "./support.ts";
 
 const EDITED = "Đoạn này do điều phối viên viết lại trên trang Văn bản";
 
@@ -124,4 +125,102 @@ describe.skipIf(!chromiumAvailable())("documents page in Chromium", () => {
     expect(draftPhone.overflow).toBeNull();
     for (const a of who) expect(a.errors).toEqual([]);
   }, 240_000);
+
+  it("the annex (XLSX), an urging letter and the 2021–2025 review are made on the page and read back; then the plan is closed", async () => {
+    const coord = await actor(browser, app, "sct.dieuphoi", 1366);
+    who.push(coord);
+    const page = coord.page;
+    const make = async (kind: string, period?: { frequency: string; index?: number; year: number }) => {
+      await page.goto(`${app.url}/plans/${app.planId}/documents`);
+      await page.getByTestId("doc-kind").selectOption(kind);
+      if (period) {
+        await page.getByTestId("doc-frequency").selectOption(period.frequency);
+        if (period.index) await page.getByTestId("doc-period-index").selectOption(String(period.index));
+        await page.getByTestId("doc-period-year").fill(String(period.year));
+      }
+      await page.getByTestId("doc-create").click();
+      await expect
+        .poll(() => page.getByTestId("doc-editor").getAttribute("data-state"), { timeout: 120_000 })
+        .toBe("draft");
+    };
+
+    // The annex of Q1/2022 as a spreadsheet: one row per task, the column numbers under the header.
+    await make("annex", { frequency: "quarterly", index: 1, year: 2022 });
+    const xlsx = await downloadOf(page, "doc-download-xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx.file);
+    const cells: string[] = [];
+    book.worksheets[0]?.eachRow((row) => {
+      cells.push(String(row.getCell(2).value ?? ""));
+    });
+    expect(cells).toContain("(2)");
+    const firstColumn: string[] = [];
+    book.worksheets[0]?.eachRow((row) => {
+      firstColumn.push(String(row.getCell(1).value ?? "").trim());
+    });
+    const tasks = await apiGet<{ items: { code: string }[]; total: number }>(
+      app,
+      `/api/tasks?plan=${app.planId}&pageSize=100`,
+    );
+    expect(tasks.total).toBe(54);
+    for (const t of tasks.items) expect(firstColumn, t.code).toContain(t.code);
+
+    // An urging letter for a period with agencies late today: addressed to them, V/v on top.
+    const api = await apiAs(app, "sct.dieuphoi");
+    type P = {
+      id: number;
+      frequency: string;
+      label: string;
+      due: string;
+      expected: number;
+      received: number;
+    };
+    const periods = await api<P[] | { items: P[] }>("GET", `/api/plans/${app.planId}/periods`);
+    const list = Array.isArray(periods) ? periods : periods.items;
+    const late = list.find(
+      (p) => p.frequency === "quarterly" && p.received < p.expected && p.due < "2026-12-01",
+    );
+    expect(late, "a quarter with a late agency in the demo history").toBeDefined();
+    const [year, q] = (late as P).label.split("-Q");
+    const letter = await api<{ late: { agencyName: string }[] }>(
+      "GET",
+      `/api/plans/${app.planId}/urging-letter?period=${(late as P).id}`,
+    );
+    await make("urging", { frequency: "quarterly", index: Number(q), year: Number(year) });
+    const preview = await page.getByTestId("doc-preview").innerText();
+    expect(preview).toContain("V/v đôn đốc");
+    expect(preview).toContain("Kính gửi");
+    expect(letter.late.length).toBeGreaterThan(0);
+    for (const l of letter.late) expect(preview).toContain(l.agencyName);
+    const urging = await docxText((await downloadOf(page, "doc-download-docx")).file);
+    expect(urging).toContain("/SCT-");
+    expect(urging).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+
+    // The end-of-plan review: issued, read back as PDF, and the plan closed on it.
+    await make("review");
+    expect(await page.getByTestId("doc-preview").innerText()).toContain("2021");
+    await page.getByTestId("doc-number-input").fill("30");
+    await page.getByTestId("doc-date-input").fill("2026-12-05");
+    await page.getByTestId("doc-finalise").click();
+    await page.getByTestId("doc-confirm-yes").click();
+    await expect.poll(() => page.getByTestId("doc-editor").getAttribute("data-state"), POLL).toBe("final");
+    const review = await downloadOf(page, "doc-download-pdf");
+    const reviewText = execFileSync("pdftotext", [review.file, "-"], { encoding: "utf8" }).replace(
+      /\s+/g,
+      " ",
+    );
+    expect(reviewText).toContain("30/BC-SCT");
+    expect(reviewText).toMatch(/Tổng kết|TỔNG KẾT/);
+    await page.goto(`${app.url}/plans/${app.planId}`);
+    await page.getByTestId("plan-close").click();
+    await page.getByTestId("plan-close-confirm").click();
+    await expect.poll(() => page.getByTestId("plan-closed-banner").count(), POLL).toBe(1);
+    for (const width of [1366, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      const closed = await checkPage(page, `plan-closed-${width}`);
+      expect(closed.violations).toEqual([]);
+      expect(closed.overflow).toBeNull();
+    }
+    for (const a of who) expect(a.errors).toEqual([]);
+  }, 480_000);
 });

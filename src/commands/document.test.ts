@@ -11,6 +11,8 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM } from "../db/reporting/actor.ts";
+import { openPeriod } from "../db/reporting/periods.ts";
 import { seedDemo } from "../db/seed.ts";
 import { createTestDb, type TestDatabase } from "../db/test-db.ts";
 import { AppError } from "../domain/errors.ts";
@@ -126,6 +128,48 @@ describe("kehoach document: the files", () => {
       expect(poppler("pdftotext", pdf)).toContain("PHỤ LỤC");
     },
     120_000,
+  );
+});
+
+describe("kehoach document: the urging letter and the review", () => {
+  it("writes the urging letter for an opened quarter nobody reported: V/v, Kính gửi the agencies late today, no ceased one", async () => {
+    await openPeriod(database.db, planId, "quarterly", "2026-Q3", SYSTEM);
+    const out = file("don-doc.docx");
+    expect(
+      await run([
+        "urging",
+        "--plan",
+        String(planId),
+        "--period",
+        "2026-Q3",
+        "--format",
+        "docx",
+        "--out",
+        out,
+      ]),
+    ).toBe(0);
+    const text = await docxText(readFileSync(out));
+    expect(text).toContain("V/v đôn đốc");
+    expect(text).toContain("Kính gửi");
+    expect(text).toContain("Sở Tài chính");
+    expect(text).not.toContain("Sở Kế hoạch và Đầu tư");
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  }, 180_000);
+
+  it.runIf(popplerAvailable())(
+    "writes the 2021–2025 review as PDF: the six targets and the tasks' outcomes",
+    async () => {
+      const out = file("tong-ket.pdf");
+      expect(await run(["review", "--plan", String(planId), "--format", "pdf", "--out", out])).toBe(0);
+      const pdf = new Uint8Array(readFileSync(out));
+      const text = poppler("pdftotext", pdf).replace(/\s+/g, " ");
+      expect(text).toContain("BÁO CÁO");
+      expect(text).toMatch(/Tổng kết thực hiện Kế hoạch/i);
+      expect(text).toContain("2021");
+      expect(poppler("pdfinfo", pdf)).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      expect(inkShare(pdf, 1)).toBeGreaterThan(0.005);
+    },
+    240_000,
   );
 });
 
