@@ -314,7 +314,8 @@ describe.skipIf(!chromiumAvailable())("target data entry page in Chromium", () =
     await page.goto(`${app.url}${dataPage()}`);
     await expect.poll(() => new URL(page.url()).pathname, POLL).toBe("/login");
     expect(new URL(page.url()).searchParams.get("next")).toBe(dataPage());
-    expect(await page.getByTestId("login-username").count()).toBe(1);
+    // The sign-in page is its own chunk: wait for it to arrive.
+    await expect.poll(() => page.getByTestId("login-username").count(), POLL).toBe(1);
     expect(
       await page.locator("[data-testid=value-form], [data-testid=upload-form], form.td-form").count(),
     ).toBe(0);

@@ -13,8 +13,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "../db/reporting/actor.ts";
 import { openPeriod } from "../db/reporting/periods.ts";
-import { seedDemo } from "../db/seed.ts";
-import { createTestDb, type TestDatabase } from "../db/test-db.ts";
+import { seededTestDb, type TestDatabase } from "../db/test-db.ts";
 import { AppError } from "../domain/errors.ts";
 import { inkShare, poppler, popplerAvailable } from "../exports/poppler.test-support.ts";
 import { parseDocumentArgs, runDocument } from "./document.ts";
@@ -26,8 +25,7 @@ const TODAY = "2026-12-07";
 const log: string[] = [];
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database));
+  ({ database, planId } = await seededTestDb());
   dir = mkdtempSync(path.join(tmpdir(), "kehoach-doc-"));
 }, 300_000);
 afterAll(async () => {

@@ -97,6 +97,11 @@ const MATRIX: Row[] = [
   ["urge:send", undefined, COORDINATION],
   // Closing a plan after its end (issue 10 §1): the administrator or the plan's coordinator.
   ["plan:close", undefined, COORDINATION],
+  // The public page is switched on by the administrator only (issue 10 §2).
+  ["plan:publish", undefined, ADMIN_ONLY],
+  // Documents (issue 10 §1): drafts are the coordinator's; asked without a state, only the coordinator's answer.
+  ["document:write", undefined, COORDINATION],
+  ["document:read", undefined, COORDINATION],
   ["audit:read", undefined, COORDINATION],
   // Rates and scorecards: the coordination, and the provincial leaders who read everything.
   ["status:read-all", undefined, { ...COORDINATION, viewer: "TTF" }],
@@ -293,6 +298,12 @@ describe("scoping rules", () => {
       roles: [{ role: "coordinator", planId: null, agencyId: OWN }],
     });
     expect(can(everywhere, "period:open", { planId: OTHER_PLAN })).toBe(true);
+    // An issued document is read by every role of the plan, never by an anonymous caller.
+    for (const role of ["reporter", "leader", "viewer"] as const) {
+      expect(can(actor(role), "document:read", { planId: PLAN, documentState: "final" }), role).toBe(true);
+      expect(can(actor(role), "document:read", { planId: PLAN, documentState: "draft" }), role).toBe(false);
+    }
+    expect(can(null, "document:read", { planId: PLAN, documentState: "final" })).toBe(false);
     const reporter = actor("reporter", { roles: [{ role: "reporter", planId: null, agencyId: OWN }] });
     expect(can(reporter, "report:draft", { planId: OTHER_PLAN, agencyId: OWN })).toBe(true);
     expect(can(reporter, "report:draft", { planId: OTHER_PLAN, agencyId: OTHER })).toBe(false);

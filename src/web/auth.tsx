@@ -12,14 +12,26 @@ const HINT = "kehoach.session";
 /** Whether a session may exist (the hint above); prefetch.ts asks signed-in pages' data only then. */
 export function readHint(): boolean {
   try {
-    return window.localStorage.getItem(HINT) === "1";
+    const v = window.localStorage.getItem(HINT);
+    return v === "1" || v === "pw";
   } catch {
     return false;
   }
 }
-function writeHint(on: boolean): void {
+/**
+ * Whether the session must change its password first: the server then refuses every other
+ * request (issue 8 §8), so prefetch.ts asks nothing (a refused prefetch is a console error).
+ */
+export function readPasswordPending(): boolean {
   try {
-    if (on) window.localStorage.setItem(HINT, "1");
+    return window.localStorage.getItem(HINT) === "pw";
+  } catch {
+    return false;
+  }
+}
+function writeHint(on: boolean, passwordPending = false): void {
+  try {
+    if (on) window.localStorage.setItem(HINT, passwordPending ? "pw" : "1");
     else window.localStorage.removeItem(HINT);
   } catch {
     // Storage blocked: the session then lasts until the page reloads.
@@ -48,7 +60,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setCsrfToken(s?.csrfToken ?? null);
     setSession(s);
     setStatus(s ? "in" : "out");
-    writeHint(s !== null);
+    writeHint(s !== null, s?.user.mustChangePassword === true);
   }, []);
 
   const refresh = useCallback(async () => {

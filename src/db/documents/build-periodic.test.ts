@@ -10,8 +10,7 @@ import type { Block, OfficialDocument } from "../../domain/official-document.ts"
 import { listExpected } from "../reporting/expected.ts";
 import { planTaskStatuses } from "../reporting/status.ts";
 import { agencies, reportingPeriods } from "../schema.ts";
-import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import { acceptedUpdates } from "./accepted-updates.ts";
 import { buildDocument } from "./build.ts";
 import { resolveReportPeriod } from "./periodic-period.ts";
@@ -22,8 +21,8 @@ let q1: OfficialDocument;
 const TODAY = "2026-12-07";
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database, () => {}, { history: true }));
+  // The demo with its reporting history, copied from the run's template (src/db/test-templates.ts).
+  ({ database, planId } = await seededTestDb({ history: true }));
   q1 = await buildDocument(database.db, { kind: "periodic", planId, period: "2022-Q1", today: TODAY });
 }, 600_000);
 afterAll(() => database?.close());

@@ -16,8 +16,7 @@ import { lateAgencies } from "../reporting/late-agencies.ts";
 import { listPeriods, openPeriod } from "../reporting/periods.ts";
 import { planTaskStatuses } from "../reporting/status.ts";
 import { agencies, tasks } from "../schema.ts";
-import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import { buildDocument } from "./build.ts";
 
 let database: TestDatabase;
@@ -25,8 +24,8 @@ let planId: number;
 const TODAY = "2026-12-07";
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database, () => {}, { history: true }));
+  // The demo with its reporting history, copied from the run's template (src/db/test-templates.ts).
+  ({ database, planId } = await seededTestDb({ history: true }));
 }, 1_500_000);
 afterAll(() => database?.close());
 

@@ -6,8 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../schema.ts";
-import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import { periodicFixture } from "./fixture.ts";
 import {
   createDraft,
@@ -24,8 +23,7 @@ let database: TestDatabase;
 let planId: number;
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database));
+  ({ database, planId } = await seededTestDb());
 }, 180_000);
 afterAll(async () => database?.close());
 

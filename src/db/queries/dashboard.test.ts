@@ -9,8 +9,7 @@ import { addDays } from "../../domain/working-days.ts";
 import { evaluatePlanTargets } from "../indicators/evaluate.ts";
 import { planRates, planTaskStatuses } from "../reporting/status.ts";
 import { auditLog, reportingPeriods } from "../schema.ts";
-import { seedDemo } from "../seed.ts";
-import { createTestDb, type TestDatabase } from "../test-db.ts";
+import { seededTestDb, type TestDatabase } from "../test-db.ts";
 import { type Dashboard, planDashboard } from "./dashboard.ts";
 import { publicPlan, publishedPlans, setPlanPublic } from "./public-plan.ts";
 
@@ -22,8 +21,8 @@ let past: Dashboard;
 let today: Dashboard;
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database, () => {}, { history: true }));
+  // The demo with its reporting history, copied from the run's template (src/db/test-templates.ts).
+  ({ database, planId } = await seededTestDb({ history: true }));
   past = await planDashboard(database.db, planId, PAST, { withRates: true });
   today = await planDashboard(database.db, planId, TODAY, { withRates: true });
 }, 600_000);

@@ -24,8 +24,7 @@ import {
   reportVersions,
   targets,
 } from "../../../db/schema.ts";
-import { seedDemo } from "../../../db/seed.ts";
-import { createTestDb, type TestDatabase } from "../../../db/test-db.ts";
+import { seededTestDb, type TestDatabase } from "../../../db/test-db.ts";
 import { createApp } from "../../app.ts";
 import { writeTarget } from "../../plan-closed-guard.ts";
 import { call, login, type TestSession } from "../../test-auth.ts";
@@ -39,8 +38,8 @@ let before: FinalTaskStatus[];
 let reviewId = 0;
 
 beforeAll(async () => {
-  database = await createTestDb();
-  ({ planId } = await seedDemo(database, () => {}, { history: true }));
+  // The demo with its reporting history, copied from the run's template (src/db/test-templates.ts).
+  ({ database, planId } = await seededTestDb({ history: true }));
   app = createApp({ database, now: () => new Date("2026-12-07T03:00:00Z") });
   coordinator = await login(app, "sct.dieuphoi");
   viewer = await login(app, "lanhdao.tinh");
