@@ -7,11 +7,11 @@
  * for a letter (công văn).
  */
 import { eq } from "drizzle-orm";
-import { AppError } from "../../domain/errors.ts";
 import type { Db } from "../connection.ts";
 import { getRegime } from "../reporting/regime.ts";
-import { agencies, plans } from "../schema.ts";
+import { agencies, type plans } from "../schema.ts";
 import { planName, vnDateText } from "../urging.ts";
+import { loadLetterhead } from "./letterhead.ts";
 
 export interface DocumentIssuer {
   plan: typeof plans.$inferSelect;
@@ -37,32 +37,18 @@ export interface DocumentIssuer {
   isDepartment: boolean;
 }
 
-const upper = (s: string) => s.toLocaleUpperCase("vi");
-
-/** The issuer and plan wording of every document of `planId`; NOT_FOUND for an unknown plan. */
+/**
+ * The issuer and plan wording of every document of `planId`; NOT_FOUND for an unknown plan. The
+ * letterhead (issuer, parent body, symbol, place) is the periodic report's own (letterhead.ts):
+ * one reading of the regime for every document.
+ */
 export async function documentIssuer(db: Db, planId: number): Promise<DocumentIssuer> {
-  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
-  if (!plan)
-    throw new AppError("NOT_FOUND", {
-      en: `Plan ${planId} does not exist.`,
-      vi: `Không tìm thấy kế hoạch ${planId}.`,
-    });
+  const head = await loadLetterhead(db, planId);
+  const { plan } = head;
   const regime = await getRegime(db, planId);
-  const row = regime.coordinatorAgency
-    ? (await db.select().from(agencies).where(eq(agencies.id, regime.coordinatorAgency.id)))[0]
+  const row = head.agencyId
+    ? (await db.select({ kind: agencies.kind }).from(agencies).where(eq(agencies.id, head.agencyId)))[0]
     : undefined;
-  const issuerName = row?.name ?? "Sở Công Thương";
-  const province = plan.province || row?.province || "";
-  const parentRow = row?.parentId
-    ? (await db.select().from(agencies).where(eq(agencies.id, row.parentId)))[0]
-    : undefined;
-  const parent =
-    parentRow && parentRow.kind !== "people_committee"
-      ? upper(parentRow.name)
-      : province
-        ? `UBND TỈNH ${upper(province)}`
-        : "";
-  const symbol = row?.shortName && !/\s/u.test(row.shortName) ? row.shortName : "SCT";
   const planShort = planName(plan);
   const about = plan.number
     ? planName({ number: null, title: plan.title }).replace(/^Kế hoạch /u, "về ")
@@ -75,17 +61,18 @@ export async function documentIssuer(db: Db, planId: number): Promise<DocumentIs
   ]
     .filter(Boolean)
     .join(" ");
+  const province = plan.province;
   return {
     plan,
-    parent,
-    issuer: upper(issuerName),
-    issuerName,
-    symbol,
-    receiverName: regime.receiverAgency?.name ?? issuerName,
-    place: province || "Tuyên Quang",
+    parent: head.issuerParent,
+    issuer: head.issuer,
+    issuerName: head.agencyName,
+    symbol: head.abbreviation,
+    receiverName: regime.receiverAgency?.name ?? head.agencyName,
+    place: head.place,
     planFull,
     planShort,
     planIssuer: plan.issuer ?? (province ? `UBND tỉnh ${province}` : "cấp có thẩm quyền"),
-    isDepartment: row?.kind === "department" || /^Sở\s/u.test(issuerName),
+    isDepartment: row?.kind === "department" || /^Sở\s/u.test(head.agencyName),
   };
 }

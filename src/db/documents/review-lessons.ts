@@ -6,11 +6,12 @@
  * proposals). One entry per text, however many agencies, tasks and periods raised it: the
  * review is read by the province's leaders, not a log of every report.
  */
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { compareTaskCodes } from "../../domain/task-code.ts";
 import type { Db } from "../connection.ts";
-import { agencies, expectedReports, reportingPeriods, reports, reportVersions, tasks } from "../schema.ts";
+import { tasks } from "../schema.ts";
 import { periodLabelVi } from "../urging.ts";
+import { acceptedUpdates } from "./accepted-updates.ts";
 
 export interface Remark {
   text: string;
@@ -20,36 +21,14 @@ export interface Remark {
   periods: string[];
 }
 
-interface Content {
-  updates?: { taskId: number; difficulties?: string | null; proposals?: string | null }[];
-}
-
 /** The compiled difficulties and proposals of the plan's accepted reports up to `until` (period end). */
 export async function compileRemarks(
   db: Db,
   planId: number,
   until: string,
 ): Promise<{ difficulties: Remark[]; proposals: Remark[] }> {
-  const rows = await db
-    .select({
-      agency: agencies.name,
-      label: reportingPeriods.label,
-      windowEnd: reportingPeriods.windowEnd,
-      content: reportVersions.content,
-    })
-    .from(reportVersions)
-    .innerJoin(reports, eq(reports.id, reportVersions.reportId))
-    .innerJoin(expectedReports, eq(expectedReports.id, reports.expectedReportId))
-    .innerJoin(reportingPeriods, eq(reportingPeriods.id, expectedReports.periodId))
-    .innerJoin(agencies, eq(agencies.id, expectedReports.agencyId))
-    .where(
-      and(
-        eq(reportingPeriods.planId, planId),
-        eq(reportVersions.outcome, "accepted"),
-        isNotNull(reportVersions.reviewedAt),
-      ),
-    )
-    .orderBy(asc(reportingPeriods.windowEnd), asc(reportVersions.id));
+  // Every accepted version whenever it was accepted: the review compiles the whole plan.
+  const rows = (await acceptedUpdates(db, planId, "9999-12-31")).filter((u) => u.periodEnd <= until);
   const codes = new Map(
     (await db.select({ id: tasks.id, code: tasks.code }).from(tasks).where(eq(tasks.planId, planId))).map(
       (t) => [t.id, t.code],
@@ -57,22 +36,19 @@ export async function compileRemarks(
   );
   const collect = (field: "difficulties" | "proposals") => {
     const out = new Map<string, Remark>();
-    for (const r of rows) {
-      if (r.windowEnd > until) continue;
-      for (const u of (r.content as Content).updates ?? []) {
-        const text = u[field]?.trim().replace(/\.+$/u, "");
-        if (!text) continue;
-        const code = codes.get(u.taskId) ?? "";
-        const remark = out.get(text) ?? { text, sources: [], periods: [] };
-        let source = remark.sources.find((x) => x.agency === r.agency);
-        if (!source) {
-          source = { agency: r.agency, taskCodes: [] };
-          remark.sources.push(source);
-        }
-        if (code && !source.taskCodes.includes(code)) source.taskCodes.push(code);
-        if (!remark.periods.includes(r.label)) remark.periods.push(r.label);
-        out.set(text, remark);
+    for (const u of rows) {
+      const text = u[field]?.replace(/\.+$/u, "");
+      if (!text) continue;
+      const code = codes.get(u.taskId) ?? "";
+      const remark = out.get(text) ?? { text, sources: [], periods: [] };
+      let source = remark.sources.find((x) => x.agency === u.agencyName);
+      if (!source) {
+        source = { agency: u.agencyName, taskCodes: [] };
+        remark.sources.push(source);
       }
+      if (code && !source.taskCodes.includes(code)) source.taskCodes.push(code);
+      if (!remark.periods.includes(u.periodLabel)) remark.periods.push(u.periodLabel);
+      out.set(text, remark);
     }
     for (const remark of out.values()) {
       remark.sources.sort((a, b) => a.agency.localeCompare(b.agency, "vi"));
