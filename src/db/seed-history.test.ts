@@ -11,16 +11,16 @@ import { listPeriods } from "./reporting/periods.ts";
 import { indicatorValues, notifications, reportingPeriods, reportVersions } from "./schema.ts";
 import { seedDemo } from "./seed.ts";
 import { historyDigest, removeDemoHistory } from "./seed-history.ts";
-import { createTestDb, type TestDatabase } from "./test-db.ts";
+import { createTestDb, seededTestDb, type TestDatabase } from "./test-db.ts";
 
 let database: TestDatabase;
 let planId: number;
 let figuresWithout = 0;
 
 beforeAll(async () => {
-  const plain = await createTestDb();
+  // The demo as every test gets it (the run's template, seeded by the same seedDemo).
+  const { database: plain } = await seededTestDb();
   try {
-    await seedDemo(plain);
     const [row] = await plain.db.select({ n: count() }).from(indicatorValues);
     figuresWithout = Number(row?.n ?? 0);
     const [p] = await plain.db.select({ n: count() }).from(reportingPeriods);
@@ -92,9 +92,10 @@ describe("demo reporting history", () => {
     const digest = await historyDigest(database.db, planId);
     await seedDemo(database, () => {}, { history: true });
     expect(await historyDigest(database.db, planId)).toBe(digest);
-    const other = await createTestDb();
+    // Another, independent seeding: the run's history template (built by the same seedDemo in the
+    // global setup, in another process) has the same digest.
+    const { database: other, planId: p2 } = await seededTestDb({ history: true });
     try {
-      const { planId: p2 } = await seedDemo(other, () => {}, { history: true });
       expect(await historyDigest(other.db, p2)).toBe(digest);
     } finally {
       await other.close();
