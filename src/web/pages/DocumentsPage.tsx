@@ -1,12 +1,12 @@
 import "../documents.css";
 import { type FormEvent, useState } from "react";
-import { defaultPeriod } from "../../domain/period-label.ts";
-import { FREQUENCIES, PERIODS_PER_YEAR, parsePeriodLabel, periodLabel } from "../../domain/periods.ts";
+import { FREQUENCIES, periodLabel } from "../../domain/periods.ts";
 import { type ApiError, asApiError, send, useJson } from "../api.ts";
 import { type DocumentDetail, DocumentEditor } from "../components/documents/DocumentEditor.tsx";
+import { PeriodPickFields, pickOf, yearOk } from "../components/PeriodPick.tsx";
 import { PlanHeading } from "../components/reporting/PlanHeading.tsx";
 import { ErrorBox, Loading } from "../components/Status.tsx";
-import { formatDate, periodName, todayVn } from "../format.ts";
+import { formatDate, periodName } from "../format.ts";
 import type { MessageKey } from "../i18n.ts";
 import { useLang } from "../lang.tsx";
 import type { Frequency, SessionUser } from "../reporting-types.ts";
@@ -15,7 +15,6 @@ import { Link, navigate, useLocation } from "../router.tsx";
 
 const KINDS = ["periodic", "annex", "urging", "review"] as const;
 type Kind = (typeof KINDS)[number];
-const ROMAN = ["I", "II", "III", "IV"];
 
 interface Summary {
   id: number;
@@ -27,11 +26,6 @@ interface Summary {
   title: string;
 }
 
-function pickOf(frequency: Frequency) {
-  const parsed = parsePeriodLabel(defaultPeriod(frequency, todayVn()).label);
-  return { year: parsed?.year ?? Number(todayVn().slice(0, 4)), index: parsed?.index ?? 1 };
-}
-
 /** "Tạo dự thảo": the kind, then the period picked as on "Mở kỳ báo cáo" (never a typed code). */
 function CreateForm({ planId, onCreated }: { planId: number; onCreated: (id: number) => void }) {
   const { t, lang } = useLang();
@@ -40,14 +34,7 @@ function CreateForm({ planId, onCreated }: { planId: number; onCreated: (id: num
   const [pick, setPick] = useState(() => pickOf("quarterly"));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const yearOk = Number.isInteger(pick.year) && pick.year >= 2000 && pick.year <= 2100;
-  const code = kind === "review" ? null : yearOk ? periodLabel(frequency, pick.year, pick.index) : null;
-  const count = PERIODS_PER_YEAR[frequency];
-  const indexName = (i: number) => {
-    if (frequency === "monthly") return t("pickMonth", { n: i });
-    if (frequency === "quarterly") return t("pickQuarter", { n: ROMAN[i - 1] ?? i });
-    return t(i === 1 ? "pickFirstHalf" : "pickSecondHalf");
-  };
+  const code = kind === "review" ? null : yearOk(pick) ? periodLabel(frequency, pick.year, pick.index) : null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -98,34 +85,7 @@ function CreateForm({ planId, onCreated }: { planId: number; onCreated: (id: num
                 ))}
               </select>
             </label>
-            {count > 1 && (
-              <label className="field">
-                <span>{t(`pickIndex.${frequency}`)}</span>
-                <select
-                  value={pick.index}
-                  data-testid="doc-period-index"
-                  onChange={(e) => setPick({ ...pick, index: Number(e.target.value) })}
-                >
-                  {Array.from({ length: count }, (_, k) => k + 1).map((i) => (
-                    <option key={i} value={i}>
-                      {indexName(i)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            <label className="field">
-              <span>{t("pickYear")}</span>
-              <input
-                type="number"
-                inputMode="numeric"
-                min={2000}
-                max={2100}
-                value={Number.isNaN(pick.year) ? "" : pick.year}
-                data-testid="doc-period-year"
-                onChange={(e) => setPick({ ...pick, year: e.target.valueAsNumber })}
-              />
-            </label>
+            <PeriodPickFields frequency={frequency} pick={pick} onPick={setPick} testPrefix="doc-period" />
           </>
         )}
       </div>

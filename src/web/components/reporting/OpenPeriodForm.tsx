@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from "react";
-import { defaultPeriod } from "../../../domain/period-label.ts";
-import { FREQUENCIES, PERIODS_PER_YEAR, parsePeriodLabel, periodLabel } from "../../../domain/periods.ts";
+import { FREQUENCIES, periodLabel } from "../../../domain/periods.ts";
 import { type ApiError, api, asApiError, send, useJson } from "../../api.ts";
-import { formatDate, periodName, todayVn } from "../../format.ts";
+import { formatDate, periodName } from "../../format.ts";
 import { useLang } from "../../lang.tsx";
 import type { Frequency } from "../../reporting-types.ts";
+import { PeriodPickFields, pickOf, yearOk } from "../PeriodPick.tsx";
 import { ErrorBox } from "../Status.tsx";
 
 interface Preview {
@@ -13,14 +13,6 @@ interface Preview {
   end: string;
   due: string;
   openedPeriodId: number | null;
-}
-
-const ROMAN = ["I", "II", "III", "IV"];
-
-/** The default pick of a frequency: the period running today (domain/period-label.ts). */
-function pickOf(frequency: Frequency) {
-  const parsed = parsePeriodLabel(defaultPeriod(frequency, todayVn()).label);
-  return { year: parsed?.year ?? Number(todayVn().slice(0, 4)), index: parsed?.index ?? 1 };
 }
 
 /**
@@ -47,8 +39,7 @@ export function OpenPeriodForm({
   const [error, setError] = useState<ApiError | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const yearOk = Number.isInteger(pick.year) && pick.year >= 2000 && pick.year <= 2100;
-  const code = yearOk ? periodLabel(frequency, pick.year, pick.index) : null;
+  const code = yearOk(pick) ? periodLabel(frequency, pick.year, pick.index) : null;
   const inRegime = offered.includes(frequency);
   const preview = useJson<Preview>(
     code && inRegime
@@ -57,7 +48,6 @@ export function OpenPeriodForm({
     tick,
   );
   const shown = preview.state !== "loading" && preview.data?.label === code ? preview.data : null;
-  const count = PERIODS_PER_YEAR[frequency];
 
   const chooseFrequency = (f: Frequency) => {
     setFrequency(f);
@@ -82,11 +72,6 @@ export function OpenPeriodForm({
       setBusy(false);
     }
   };
-  const indexName = (i: number) => {
-    if (frequency === "monthly") return t("pickMonth", { n: i });
-    if (frequency === "quarterly") return t("pickQuarter", { n: ROMAN[i - 1] ?? i });
-    return t(i === 1 ? "pickFirstHalf" : "pickSecondHalf");
-  };
   return (
     <form className="card form" data-testid="open-period-form" onSubmit={submit}>
       <h2 className="small-heading">{t("openPeriodHeading")}</h2>
@@ -105,36 +90,9 @@ export function OpenPeriodForm({
             ))}
           </select>
         </label>
-        {count > 1 && (
-          <label className="field">
-            <span>{t(`pickIndex.${frequency}`)}</span>
-            <select
-              data-testid="period-index"
-              value={pick.index}
-              onChange={(e) => setPick({ ...pick, index: Number(e.target.value) })}
-            >
-              {Array.from({ length: count }, (_, k) => k + 1).map((i) => (
-                <option key={i} value={i}>
-                  {indexName(i)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label className="field">
-          <span>{t("pickYear")}</span>
-          <input
-            data-testid="period-year"
-            type="number"
-            inputMode="numeric"
-            min={2000}
-            max={2100}
-            value={Number.isNaN(pick.year) ? "" : pick.year}
-            onChange={(e) => setPick({ ...pick, year: e.target.valueAsNumber })}
-          />
-        </label>
+        <PeriodPickFields frequency={frequency} pick={pick} onPick={setPick} testPrefix="period" />
       </div>
-      {!yearOk && (
+      {!yearOk(pick) && (
         <p className="field-error" role="alert" data-testid="field-error">
           {t("pickYearInvalid")}
         </p>
